@@ -1,0 +1,248 @@
+//! The `beiancheck` command. It only reads input, calls the core and prints: every decision is
+//! the core's.
+use beiancheck::{Engine, InputError, Verdict};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+mod batch;
+mod human;
+
+#[derive(Parser)]
+#[command(
+    name = "beiancheck",
+    version,
+    about = "Check ICP filing (网站备案) applications and domains offline, before submission.",
+    long_about = "Check ICP filing (网站备案) applications and domains offline, before submission.\n\nExit codes: 0 eligible (or needs review, unless --strict), 1 not eligible, 2 usage or input error."
+)]
+struct Cli {
+    /// Use this rule pack (as written by `beiancheck rules --export`) instead of the embedded one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pack: Option<PathBuf>,
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Check one application (JSON file, or - for standard input).
+    Check {
+        /// The application JSON, or - for standard input.
+        file: String,
+        /// Print the report as JSON instead of the readable form.
+        #[arg(long)]
+        json: bool,
+        /// Evaluation date when the application has no as_of (default: today in Shanghai).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Exit 1 on needs_review as well as on ineligible.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Can these domains be filed? One line per name.
+    Domain {
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
+        /// The subject kind that would file (individual, enterprise, government …).
+        #[arg(long, value_name = "KIND")]
+        subject: Option<String>,
+        /// The filing province (code such as BJ, or 北京).
+        #[arg(long, value_name = "PROVINCE")]
+        province: Option<String>,
+        /// One JSON object per line instead of the readable form.
+        #[arg(long)]
+        json: bool,
+        /// Exit 1 on needs_review as well as on ineligible.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Print the catalogue entry of a finding code.
+    Explain {
+        code: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the rule pack: version, SHA-256, table sizes and sources; or export it.
+    Rules {
+        #[arg(long)]
+        json: bool,
+        /// Write the pack (the format --pack and Engine::from_pack read) to FILE.
+        #[arg(long, value_name = "FILE")]
+        export: Option<PathBuf>,
+    },
+    /// Check many applications: JSONL (one application per line) or CSV (an `application`
+    /// column of JSON) in; one result row per input row out, in order.
+    Batch {
+        /// Input file (.jsonl/.ndjson or .csv), or - for standard input (JSONL).
+        input: String,
+        /// Output file (.jsonl or .csv); - for standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: String,
+        /// Output format (default: from the output file's extension, else JSONL).
+        #[arg(long, value_enum)]
+        format: Option<batch::Format>,
+        /// Evaluation date for rows without as_of (default: today in Shanghai).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// Rows checked in parallel per chunk (memory stays bounded by this).
+        #[arg(long, default_value_t = 4096)]
+        chunk: usize,
+        /// Hide the progress bar even on a terminal.
+        #[arg(long)]
+        quiet: bool,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    beiancheck::dates::parse_date(s)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let engine = match &cli.pack {
+        None => Engine::embedded(),
+        Some(p) => match std::fs::read(p).map_err(|e| e.to_string()).and_then(|b| Engine::from_pack(&b).map_err(|e| e.to_string())) {
+            Ok(e) => e,
+            Err(e) => {
+                eprintln!("beiancheck: cannot use the pack {}: {e}", p.display());
+                return ExitCode::from(2);
+            }
+        },
+    };
+    match run(&engine, cli.cmd) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("beiancheck: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn exit_for(v: Verdict, strict: bool) -> u8 {
+    match v {
+        Verdict::Eligible => 0,
+        Verdict::NeedsReview if !strict => 0,
+        _ => 1,
+    }
+}
+
+fn read_input(file: &str) -> Result<String, String> {
+    let mut s = String::new();
+    if file == "-" {
+        io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
+    } else {
+        let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        s = String::from_utf8(bytes).map_err(|e| format!("{file} is not UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
+    }
+    Ok(s)
+}
+
+fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
+    let mut out = io::stdout().lock();
+    let w = |out: &mut io::StdoutLock, s: &str| writeln!(out, "{s}").map_err(|e| e.to_string());
+    match cmd {
+        Cmd::Check { file, json, as_of, strict } => {
+            let text = read_input(&file)?;
+            match engine.check_json_at(&text, as_of) {
+                Ok(report) => {
+                    if json {
+                        w(&mut out, &report.to_json_pretty())?;
+                    } else {
+                        w(&mut out, &human::report(&report))?;
+                    }
+                    Ok(exit_for(report.verdict, strict))
+                }
+                Err(e) => {
+                    if json {
+                        w(&mut out, &serde_json::json!({ "error": e }).to_string())?;
+                    }
+                    Err(input_error(&file, &e))
+                }
+            }
+        }
+        Cmd::Domain { names, subject, province, json, strict } => {
+            let q = beiancheck::DomainQuery { subject_kind: subject, province };
+            let mut code = 0;
+            for n in &names {
+                let r = engine.check_domain(n, &q);
+                code = code.max(exit_for(r.verdict, strict));
+                if json {
+                    w(&mut out, &serde_json::to_string(&r).map_err(|e| e.to_string())?)?;
+                } else {
+                    w(&mut out, &human::domain_line(&r))?;
+                }
+            }
+            Ok(code)
+        }
+        Cmd::Explain { code, json } => {
+            let key = code.trim().to_ascii_uppercase();
+            let Some((_, sev, e)) = engine.pack().catalogue.get(&key) else {
+                return Err(format!("unknown code {code}; `beiancheck rules --json` lists the catalogue"));
+            };
+            if json {
+                w(
+                    &mut out,
+                    &serde_json::json!({"code": e.code, "family": e.family, "severity": sev, "zh": e.zh, "en": e.en, "source": e.source})
+                        .to_string(),
+                )?;
+            } else {
+                w(
+                    &mut out,
+                    &format!("{} ({}, {})\n  zh: {}\n  en: {}\n  source: {}", e.code, e.family, sev.as_str(), e.zh, e.en, e.source),
+                )?;
+            }
+            Ok(0)
+        }
+        Cmd::Rules { json, export } => {
+            let pack = engine.pack();
+            if let Some(path) = export {
+                std::fs::write(&path, &*pack.bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                eprintln!("wrote {} ({} bytes, sha256 {})", path.display(), pack.bytes.len(), pack.sha256);
+                return Ok(0);
+            }
+            let catalogue: Vec<_> = pack
+                .catalogue
+                .entries()
+                .map(|(s, e)| serde_json::json!({"code": e.code, "family": e.family, "severity": s, "source": e.source}))
+                .collect();
+            if json {
+                let v = serde_json::json!({
+                    "name": pack.meta.name, "version": pack.meta.version, "sha256": pack.sha256,
+                    "psl_version": pack.meta.psl_version, "tlds_as_of": pack.tlds_as_of,
+                    "tables": pack.table_sizes.iter().map(|(k, n)| (k.to_string(), serde_json::json!(n))).collect::<serde_json::Map<_, _>>(),
+                    "catalogue": catalogue,
+                });
+                w(&mut out, &v.to_string())?;
+            } else {
+                w(
+                    &mut out,
+                    &format!(
+                        "{} {}\nsha256 {}\nPSL {} · TLD list as of {}",
+                        pack.meta.name, pack.meta.version, pack.sha256, pack.meta.psl_version, pack.tlds_as_of
+                    ),
+                )?;
+                for (k, n) in &pack.table_sizes {
+                    w(&mut out, &format!("  {k:<26} {n:>6}"))?;
+                }
+                let mut sources: Vec<&str> = pack.catalogue.entries().map(|(_, e)| e.source.as_str()).collect();
+                sources.sort_unstable();
+                sources.dedup();
+                w(&mut out, "sources cited by the catalogue (paths under shared/reference/):")?;
+                for s in sources {
+                    w(&mut out, &format!("  {s}"))?;
+                }
+            }
+            Ok(0)
+        }
+        Cmd::Batch { input, output, format, as_of, chunk, quiet } => {
+            drop(out);
+            batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet)
+        }
+    }
+}
+
+fn input_error(file: &str, e: &InputError) -> String {
+    format!("{file}: line {}, column {}: input error {}: {}", e.line, e.column, e.code, e.message)
+}

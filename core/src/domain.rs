@@ -1,0 +1,476 @@
+//! Domain rules: what may be filed as a website's domain.
+//!
+//! Sources: reference/domain/facts.md (normalisation, PSL, TLDs, .cn second-level table),
+//! tencent/facts.md §3 (registration facts), province rows in rules/provinces.json.
+//! Every comparison is made on the UTS-46 ToASCII, lower-case form, so `例子.中国`,
+//! `xn--fsqu00a.xn--fiqs8s`, `例子。中国` and `EXAMPLE.COM` are treated alike (domain/facts.md §5.8).
+use crate::codes::*;
+use crate::ctx;
+use crate::dates;
+use crate::findings::Sink;
+use crate::model::{DomainFacts, Website};
+use crate::pack::{Pack, ReservedSuffix, TldStatus};
+use crate::province::{Province, ProvinceRule};
+use crate::text::name_key;
+use crate::vocab;
+use crate::Cx;
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+use publicsuffix::Psl;
+use serde::Serialize;
+use std::net::IpAddr;
+
+/// A domain split into its parts, all in A-label form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// The whole name, normalised.
+    pub ascii: String,
+    /// The registrable domain (what is filed), e.g. `example.com.cn`.
+    pub registrable: String,
+    /// The public suffix, e.g. `com.cn`.
+    pub suffix: String,
+    /// The last label, e.g. `cn`.
+    pub tld: String,
+}
+
+impl Parsed {
+    /// The registrable domain's own label (`example` of `www.example.com.cn`).
+    pub fn label(&self) -> &str {
+        self.registrable.split('.').next().unwrap_or("")
+    }
+}
+
+/// Why a name is not a domain that can be filed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    pub code: &'static str,
+    pub reason_en: String,
+    pub reason_zh: String,
+}
+
+fn reject(code: &'static str, en: impl Into<String>, zh: impl Into<String>) -> Rejection {
+    Rejection { code, reason_en: en.into(), reason_zh: zh.into() }
+}
+
+/// Normalises and splits a domain. Only syntax and the suffix list decide here; eligibility
+/// rules come after.
+pub fn parse(pack: &Pack, input: &str) -> Result<Parsed, Rejection> {
+    let t = input.trim();
+    if t.is_empty() {
+        return Err(reject(DOMAIN_INVALID, "the name is empty", "域名为空"));
+    }
+    let bare = t.trim_start_matches('[').trim_end_matches(']');
+    if bare.parse::<IpAddr>().is_ok() {
+        return Err(reject(DOMAIN_NOT_REGISTRABLE, "an IP address", "这是 IP 地址"));
+    }
+    if t.contains("://") || t.contains(['/', '@', '?', '#', ':']) || t.chars().any(char::is_whitespace) {
+        return Err(reject(
+            DOMAIN_INVALID,
+            "give the bare domain, without scheme, path, port or spaces",
+            "只填写域名本身，不要带协议、路径、端口或空格",
+        ));
+    }
+    // One trailing root dot (any of the dots UTS-46 maps to '.') is allowed and dropped.
+    let t = t.strip_suffix(['.', '。', '．', '｡']).unwrap_or(t);
+    let ascii = Uts46::new().to_ascii(t.as_bytes(), AsciiDenyList::EMPTY, Hyphens::Allow, DnsLength::Ignore).map_err(|_| {
+        reject(
+            DOMAIN_INVALID,
+            "not a valid internationalised name (bad punycode or a character IDNA does not allow)",
+            "不是有效的国际化域名（punycode 错误或含有不允许的字符）",
+        )
+    })?;
+    let ascii = ascii.into_owned();
+    check_syntax(&ascii)?;
+    let tld = ascii.rsplit('.').next().unwrap_or("").to_owned();
+    if tld.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(reject(DOMAIN_NOT_REGISTRABLE, "the last label is numeric", "顶级域为纯数字"));
+    }
+    let Some(domain) = pack.psl.domain(ascii.as_bytes()) else {
+        let (en, zh) = if ascii.contains('.') || pack.psl.suffix(ascii.as_bytes()).is_some_and(|s| s.is_known()) {
+            ("a public suffix, not a registered domain", "这是公共后缀，不是注册域名")
+        } else {
+            ("a single label is not a domain", "单个标签不是域名")
+        };
+        return Err(reject(DOMAIN_NOT_REGISTRABLE, en, zh));
+    };
+    let registrable = String::from_utf8_lossy(domain.as_bytes()).into_owned();
+    let suffix = String::from_utf8_lossy(domain.suffix().as_bytes()).into_owned();
+    Ok(Parsed { ascii, registrable, suffix, tld })
+}
+
+/// LDH and length rules on the A-label form (RFC 1035/5891), with a reason a filer can act on;
+/// `idna` itself only says "error" (domain/facts.md §5.1).
+fn check_syntax(ascii: &str) -> Result<(), Rejection> {
+    if ascii.len() > 253 {
+        return Err(reject(
+            DOMAIN_INVALID,
+            format!("{} characters long; at most 253 are allowed", ascii.len()),
+            format!("长度 {} 超过 253 个字符", ascii.len()),
+        ));
+    }
+    for label in ascii.split('.') {
+        if label.is_empty() {
+            return Err(reject(DOMAIN_INVALID, "an empty label (two dots in a row)", "含有空标签（连续的点）"));
+        }
+        if label.len() > 63 {
+            return Err(reject(
+                DOMAIN_INVALID,
+                format!("the label \"{label}\" is longer than 63 characters"),
+                format!("标签“{label}”超过 63 个字符"),
+            ));
+        }
+        if let Some(c) = label.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
+            return Err(reject(
+                DOMAIN_INVALID,
+                format!("the character '{c}' is not allowed (letters, digits, hyphens and Chinese characters only)"),
+                format!("不允许字符“{c}”（只能用字母、数字、连字符和汉字）"),
+            ));
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(reject(
+                DOMAIN_INVALID,
+                format!("the label \"{label}\" starts or ends with a hyphen"),
+                format!("标签“{label}”以连字符开头或结尾"),
+            ));
+        }
+        if label.get(2..4) == Some("--") && !label.starts_with("xn--") {
+            return Err(reject(
+                DOMAIN_INVALID,
+                format!("the label \"{label}\" has hyphens in the 3rd and 4th positions"),
+                format!("标签“{label}”第 3、4 位为连字符"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The Unicode (display) form of an A-label name.
+pub fn to_unicode(ascii: &str) -> String {
+    idna::domain_to_unicode(ascii).0
+}
+
+/// What a script asks: can this domain be filed, for this subject and province?
+#[derive(Debug, Clone, Default)]
+pub struct DomainQuery {
+    pub subject_kind: Option<String>,
+    pub province: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Restriction {
+    pub suffix: String,
+    pub who_zh: String,
+    pub who_en: String,
+    pub allowed_subject_kinds: Vec<String>,
+    pub source: String,
+}
+
+/// The answer for one domain.
+#[derive(Debug, Clone, Serialize)]
+pub struct DomainReport {
+    pub input: String,
+    pub verdict: crate::Verdict,
+    pub ascii: Option<String>,
+    pub unicode: Option<String>,
+    pub registrable: Option<String>,
+    pub registrable_unicode: Option<String>,
+    pub suffix: Option<String>,
+    pub suffix_unicode: Option<String>,
+    pub tld: Option<String>,
+    pub tld_status: Option<&'static str>,
+    /// The oldest dated source listing the TLD as approved.
+    pub tld_approved_since: Option<String>,
+    pub tld_source: Option<String>,
+    pub restriction: Option<Restriction>,
+    pub findings: Vec<crate::Finding>,
+    pub rules: crate::RulesInfo,
+}
+
+/// Rules on the name alone (no registration facts): TLD, reserved suffixes, province lists.
+pub(crate) fn name_rules(pack: &Pack, p: &Parsed, subject_kind: Option<&str>, province: Option<&Province>, path: &str, sink: &mut Sink) {
+    let (status, row) = pack.tld(&p.tld);
+    let tld_u = to_unicode(&p.tld);
+    match status {
+        TldStatus::Approved => {}
+        TldStatus::Disputed => {
+            let note = row.and_then(|r| r.note.clone()).unwrap_or_default();
+            sink.add_sourced(DOMAIN_TLD_DISPUTED, path, ctx!["tld" => tld_u.clone(), "note" => note], row.map(|r| r.source.as_str()));
+        }
+        TldStatus::NotApproved | TldStatus::Unlisted => {
+            let st = match (status, row) {
+                (TldStatus::NotApproved, Some(r)) => r.status.clone(),
+                _ => "not on any approved list".to_owned(),
+            };
+            sink.add_sourced(DOMAIN_TLD_NOT_APPROVED, path, ctx!["tld" => tld_u.clone(), "status" => st], row.map(|r| r.source.as_str()));
+        }
+    }
+    if let Some(r) = reserved_for(pack, p) {
+        if let Some(kind) = subject_kind {
+            if r.restricted && !r.allowed.iter().any(|k| k == kind) {
+                let code = if r.conditional.iter().any(|k| k == kind) { DOMAIN_SUFFIX_CONDITIONAL } else { DOMAIN_SUFFIX_RESERVED };
+                sink.add_sourced(
+                    code,
+                    path,
+                    ctx![
+                        "suffix" => r.unicode.clone(),
+                        "who_zh" => r.who_zh.clone().unwrap_or_default(),
+                        "who_en" => r.who_en.clone().unwrap_or_default(),
+                        "subject_kind" => kind,
+                        "cond_zh" => r.cond_zh.clone().unwrap_or_default(),
+                        "cond_en" => r.cond_en.clone().unwrap_or_default(),
+                    ],
+                    Some(&r.source),
+                );
+            }
+        }
+    }
+    let Some(prov) = province else { return };
+    let personal = subject_kind.map(vocab::is_personal);
+    for rule in &prov.rules {
+        // With no subject kind (a bare domain query) a province rule binding either kind applies.
+        if personal.is_some_and(|pers| !rule.applies(pers)) {
+            continue;
+        }
+        match rule {
+            ProvinceRule::DomainAllowedTlds { tlds, idn_tlds, source, .. } => {
+                let ok = tlds.contains(&p.tld) || (*idn_tlds && p.tld.starts_with("xn--") && status == TldStatus::Approved);
+                if !ok {
+                    sink.add_sourced(
+                        DOMAIN_TLD_NOT_ALLOWED_IN_PROVINCE,
+                        path,
+                        ctx!["tld" => tld_u.clone(), "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone()],
+                        Some(source),
+                    );
+                }
+            }
+            ProvinceRule::DomainReservedWords { words, exempt_kinds, source, .. } => {
+                if subject_kind.is_some_and(|k| exempt_kinds.iter().any(|e| e == k)) {
+                    continue;
+                }
+                let label_u = to_unicode(p.label());
+                for w in words {
+                    if label_u.contains(&w.word) {
+                        sink.add_sourced(DOMAIN_RESERVED_WORD, path, ctx!["word" => w.word.clone(), "word_en" => w.en.clone(), "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone()], Some(source));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The reserved-suffix row for a domain: its public suffix (gov.cn, 政务.cn) or its TLD (.政务).
+pub(crate) fn reserved_for<'p>(pack: &'p Pack, p: &Parsed) -> Option<&'p ReservedSuffix> {
+    pack.reserved_suffix(&p.suffix).or_else(|| pack.reserved_suffix(&p.tld))
+}
+
+/// Checks every website's domain, and the registration facts given for it.
+pub(crate) fn check_websites(cx: &Cx, sink: &mut Sink) -> Vec<Option<Parsed>> {
+    let facts: Vec<Option<Parsed>> = cx.app.domains.iter().map(|d| d.name.as_deref().and_then(|n| parse(cx.pack, n).ok())).collect();
+    let mut out = Vec::with_capacity(cx.app.websites.len());
+    for (i, w) in cx.app.websites.iter().enumerate() {
+        let path = format!("websites[{i}].domain");
+        let Some(name) = w.domain.as_deref() else {
+            out.push(None);
+            continue;
+        };
+        match parse(cx.pack, name) {
+            Err(r) => {
+                sink.add(r.code, path, ctx!["domain" => name, "reason_en" => r.reason_en, "reason_zh" => r.reason_zh]);
+                out.push(None);
+            }
+            Ok(p) => {
+                name_rules(cx.pack, &p, cx.subject_kind, cx.province, &path, sink);
+                let j = facts.iter().position(|f| f.as_ref().is_some_and(|f| f.registrable == p.registrable));
+                match j {
+                    Some(j) => facts_rules(cx, &p, w, j, &cx.app.domains[j], sink),
+                    None => sink.add(DOMAIN_FACTS_MISSING, path, ctx!["domain" => to_unicode(&p.registrable)]),
+                }
+                out.push(Some(p));
+            }
+        }
+    }
+    // A name in domains[] that is not a domain at all is worth saying, once, where it stands.
+    for (j, d) in cx.app.domains.iter().enumerate() {
+        if let (Some(n), None) = (d.name.as_deref(), &facts[j]) {
+            if let Err(r) = parse(cx.pack, n) {
+                sink.add(r.code, format!("domains[{j}].name"), ctx!["domain" => n, "reason_en" => r.reason_en, "reason_zh" => r.reason_zh]);
+            }
+        }
+    }
+    out
+}
+
+/// Registration facts (tencent/facts.md §3): registrar, validity, real-name verification and
+/// its waiting time, holder = subject, and an existing filing number.
+fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink: &mut Sink) {
+    let at = |f: &str| format!("domains[{j}].{f}");
+    let registrar = d.registrar.as_deref().and_then(|r| cx.pack.registrar(r));
+    match (d.registrar_domestic, registrar) {
+        (Some(false), _) => {
+            sink.add(DOMAIN_REGISTRAR_NOT_DOMESTIC, at("registrar_domestic"), ctx!["registrar" => d.registrar.clone().unwrap_or_default()])
+        }
+        (Some(true), _) | (None, Some(_)) => {}
+        (None, None) => sink.add(
+            FACT_MISSING,
+            at("registrar_domestic"),
+            ctx![
+                "field" => at("registrar_domestic"),
+                "check_zh" => "域名注册商是否为境内经批复的注册商",
+                "check_en" => "whether the registrar is an approved domestic one",
+                "rule" => DOMAIN_REGISTRAR_NOT_DOMESTIC,
+            ],
+        ),
+    }
+
+    match d.expires_at {
+        Some(exp) if exp.date() < cx.as_of || (exp.date() == cx.as_of && exp.time() == chrono::NaiveTime::MIN) => {
+            sink.add(DOMAIN_EXPIRED, at("expires_at"), ctx!["expires_at" => dates::fmt_moment(exp)]);
+        }
+        Some(exp) => {
+            if let Some(prov) = cx.province {
+                for rule in cx.pack.rules_for(prov, cx.personal.unwrap_or(false)) {
+                    if let ProvinceRule::DomainValidityMinMonths { months, source, .. } = rule {
+                        // "more than N months left": the expiry must fall after as_of + N months.
+                        let required_after = dates::add_months(cx.as_of, *months as i32);
+                        if exp.date() <= required_after {
+                            sink.add_sourced(
+                                DOMAIN_VALIDITY_TOO_SHORT,
+                                at("expires_at"),
+                                ctx!["expires_at" => dates::fmt_moment(exp), "months" => *months, "required_after" => dates::fmt(required_after), "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone()],
+                                Some(source),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        None => sink.add(FACT_MISSING, at("expires_at"), ctx!["field" => at("expires_at"), "check_zh" => "域名是否在有效期内", "check_en" => "whether the domain is within its registration period", "rule" => DOMAIN_EXPIRED]),
+    }
+
+    match (d.real_name_verified, d.real_name_verified_at) {
+        (Some(false), _) => sink.add(DOMAIN_NOT_REAL_NAME_VERIFIED, at("real_name_verified"), ctx![]),
+        (_, Some(t)) => {
+            // 3 natural days at Tencent's registrars, 3 working days elsewhere (tencent/facts.md §2, §3).
+            let at_tencent = registrar.is_some_and(|r| r.tencent);
+            let ready = if at_tencent { dates::add_days(t.date(), 3) } else { dates::add_working_days(t.date(), 3) };
+            if cx.as_of < ready {
+                let (zh, en) = if at_tencent { ("自然日", "natural days") } else { ("工作日", "working days (not registered at Tencent)") };
+                sink.add(DOMAIN_REAL_NAME_TOO_RECENT, at("real_name_verified_at"), ctx!["verified_at" => dates::fmt_moment(t), "ready_on" => dates::fmt(ready), "day_kind_zh" => zh, "day_kind_en" => en]);
+            }
+        }
+        (Some(true), None) => {}
+        (None, None) => sink.add(FACT_MISSING, at("real_name_verified_at"), ctx!["field" => at("real_name_verified_at"), "check_zh" => "域名是否已实名认证满 3 天", "check_en" => "whether the domain passed real-name verification at least 3 days ago", "rule" => DOMAIN_NOT_REAL_NAME_VERIFIED]),
+    }
+
+    owner_rule(cx, d, &at("registrant"), sink);
+
+    if let Some(num) = d.filing_number.as_deref() {
+        let base = |n: &str| n.split('-').next().unwrap_or(n).trim().to_owned();
+        match w.filing_number.as_deref() {
+            None => sink.add(DOMAIN_ALREADY_FILED, at("filing_number"), ctx![
+                "filing_number" => num,
+                "domain" => to_unicode(&p.registrable),
+                "reason_zh" => "已备案的域名不能用于首次备案或新增网站；若是本主体的网站，请填写该网站备案号办理接入备案，否则需先向管局申请注销",
+                "reason_en" => "a filed domain cannot be used for a first filing or a new website; if the website is yours give its number and file for access, otherwise have the old filing cancelled first",
+            ]),
+            Some(own) if base(own) != base(num) => sink.add(DOMAIN_ALREADY_FILED, at("filing_number"), ctx![
+                "filing_number" => num,
+                "domain" => to_unicode(&p.registrable),
+                "reason_zh" => format!("与网站填写的备案号 {own} 不属于同一主体"),
+                "reason_en" => format!("this is not the subject of the website's number {own}"),
+            ]),
+            Some(_) => {}
+        }
+    }
+}
+
+/// The holder must be the filer (tencent/facts.md §3): an individual by name and ID number;
+/// an organisation by its name or its legal representative's name.
+fn owner_rule(cx: &Cx, d: &DomainFacts, path: &str, sink: &mut Sink) {
+    let Some(subject) = cx.app.subject.as_ref() else { return };
+    let Some(reg) = d.registrant.as_ref() else {
+        sink.add(FACT_MISSING, path, ctx!["field" => path, "check_zh" => "域名持有者是否与备案主体一致", "check_en" => "whether the domain holder is the filing subject", "rule" => DOMAIN_OWNER_MISMATCH]);
+        return;
+    };
+    let Some(holder) = reg.name.as_deref() else { return };
+    let hk = name_key(holder);
+    let subject_name = subject.name.as_deref().map(name_key);
+    if cx.personal == Some(true) {
+        if subject_name.as_deref().is_some_and(|s| s != hk) {
+            sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.name"), ctx!["registrant" => holder, "reason_zh" => "个人备案的域名持有者须为备案人本人", "reason_en" => "for a personal filing the holder must be the filer"]);
+            return;
+        }
+        let cert = subject.certificate.as_ref().and_then(|c| c.number.as_deref());
+        if let (Some(a), Some(b)) = (reg.id_number.as_deref(), cert) {
+            if !a.trim().eq_ignore_ascii_case(b.trim()) {
+                sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.id_number"), ctx!["registrant" => holder, "reason_zh" => "持有者证件号码与备案人证件号码不一致", "reason_en" => "the holder's ID number differs from the filer's"]);
+            }
+        }
+    } else if cx.personal == Some(false) {
+        let legal_rep = subject
+            .responsible_person
+            .as_ref()
+            .filter(|p| p.is_legal_representative == Some(true))
+            .and_then(|p| p.name.as_deref())
+            .map(name_key);
+        if subject_name.as_deref() != Some(hk.as_str()) && legal_rep.as_deref() != Some(hk.as_str()) {
+            sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.name"), ctx!["registrant" => holder, "reason_zh" => "单位备案的域名持有者须为主办单位名称或其法定代表人", "reason_en" => "for an organisation the holder must be the organisation itself or its legal representative"]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Engine;
+
+    fn p(s: &str) -> Result<Parsed, Rejection> {
+        parse(Engine::embedded().pack(), s)
+    }
+
+    #[test]
+    fn idn_punycode_fullwidth_stop_and_case_agree() {
+        let a = p("例子.中国").unwrap();
+        assert_eq!(a.tld, "xn--fiqs8s");
+        assert_eq!(p("例子。中国").unwrap(), a);
+        assert_eq!(p(&a.ascii).unwrap(), a);
+        assert_eq!(p(&a.ascii.to_uppercase()).unwrap(), a);
+        assert_eq!(p("WWW.Example.COM").unwrap().registrable, "example.com");
+        assert_eq!(p("ｅｘａｍｐｌｅ．ｃｏｍ").unwrap().registrable, "example.com");
+        assert_eq!(p("example.com.").unwrap().registrable, "example.com");
+    }
+
+    #[test]
+    fn multi_label_and_overlay_suffixes() {
+        let a = p("www.example.com.cn").unwrap();
+        assert_eq!((a.registrable.as_str(), a.suffix.as_str()), ("example.com.cn", "com.cn"));
+        // The PSL lacks 政务.cn: the overlay makes it a suffix.
+        let g = p("国务院.政务.cn").unwrap();
+        assert_eq!(to_unicode(&g.suffix), "政务.cn");
+        assert_eq!(to_unicode(&g.registrable), "国务院.政务.cn");
+        assert_eq!(to_unicode(&p("某基金会.公益.cn").unwrap().suffix), "公益.cn");
+    }
+
+    #[test]
+    fn private_suffixes_are_not_registry_suffixes() {
+        // github.io is a private PSL rule; the filed domain is the registry-level one.
+        let a = p("user.github.io").unwrap();
+        assert_eq!(a.registrable, "github.io");
+        assert_eq!(p("foo.cn.com").unwrap().registrable, "cn.com");
+    }
+
+    #[test]
+    fn ips_suffixes_and_junk_are_refused() {
+        assert_eq!(p("203.0.113.7").unwrap_err().code, DOMAIN_NOT_REGISTRABLE);
+        assert_eq!(p("[::1]").unwrap_err().code, DOMAIN_NOT_REGISTRABLE);
+        assert_eq!(p("gov.cn").unwrap_err().code, DOMAIN_NOT_REGISTRABLE);
+        assert_eq!(p("com.cn").unwrap_err().code, DOMAIN_NOT_REGISTRABLE);
+        assert_eq!(p("中国").unwrap_err().code, DOMAIN_NOT_REGISTRABLE);
+        assert_eq!(p("xn--fiqs8s").unwrap_err().code, DOMAIN_NOT_REGISTRABLE);
+        for bad in ["", "a..b.com", "-a.com", "a-.com", "ab--cd.com", "ex_ample.com", "https://example.com/x", "xn--abc.com", "a b.com"] {
+            assert_eq!(p(bad).unwrap_err().code, DOMAIN_INVALID, "{bad}");
+        }
+        assert_eq!(p(&format!("{}.com", "a".repeat(64))).unwrap_err().code, DOMAIN_INVALID);
+        assert!(p(&format!("{}.com", "a".repeat(63))).is_ok());
+    }
+}

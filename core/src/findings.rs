@@ -1,0 +1,168 @@
+//! Findings: a stable code, a severity, where in the input, a message rendered in Chinese and
+//! English from the code's catalogue entry and the finding's context, and the source document.
+use crate::pack::Catalogue;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "error" => Some(Self::Error),
+            "warning" => Some(Self::Warning),
+            "info" => Some(Self::Info),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Message {
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub path: String,
+    pub message: Message,
+    pub context: Map<String, Value>,
+    pub source: String,
+}
+
+/// Context values are kept as JSON so numbers stay numbers in the report.
+pub type Ctx = Vec<(&'static str, Value)>;
+
+/// Builds a context list: `ctx!["tld" => "io", "max" => 5]`.
+#[macro_export]
+macro_rules! ctx {
+    () => { Vec::<(&'static str, serde_json::Value)>::new() };
+    ($($k:literal => $v:expr),+ $(,)?) => {
+        vec![$(($k, serde_json::Value::from($v))),+]
+    };
+}
+
+/// Collects findings for one check, rendering each against the catalogue once.
+pub struct Sink<'a> {
+    catalogue: &'a Catalogue,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(catalogue: &'a Catalogue) -> Self {
+        Sink { catalogue, findings: Vec::new() }
+    }
+
+    /// Adds a finding whose source is the catalogue's.
+    pub fn add(&mut self, code: &'static str, path: impl Into<String>, ctx: Ctx) {
+        self.add_sourced(code, path, ctx, None);
+    }
+
+    /// Adds a finding whose source is a table row's (a province rule, a keyword list …).
+    pub fn add_sourced(&mut self, code: &'static str, path: impl Into<String>, ctx: Ctx, source: Option<&str>) {
+        let f = self.catalogue.render(code, path.into(), ctx, source);
+        self.findings.push(f);
+    }
+
+    pub fn has_error(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// Fills `{key}` placeholders from the context; unknown keys stay visible as `{key}` so a
+/// missing value is noticed in review rather than silently dropped.
+pub fn render(template: &str, ctx: &Map<String, Value>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let key = &after[..close];
+                match ctx.get(key) {
+                    Some(Value::String(s)) => out.push_str(s),
+                    Some(Value::Array(items)) => {
+                        let parts: Vec<String> =
+                            items.iter().map(|v| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())).collect();
+                        out.push_str(&parts.join(", "));
+                    }
+                    Some(v) => out.push_str(&v.to_string()),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Deterministic order: errors first, then by where they are, then by code.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.severity, path_key(&a.path), a.code, &a.message.en).cmp(&(b.severity, path_key(&b.path), b.code, &b.message.en))
+    });
+}
+
+/// Orders `websites[10]` after `websites[2]`.
+fn path_key(p: &str) -> Vec<PathPart<'_>> {
+    let mut parts = Vec::new();
+    for seg in p.split(['.', '[']) {
+        if let Some(n) = seg.strip_suffix(']').and_then(|n| n.parse::<u64>().ok()) {
+            parts.push(PathPart::Index(n));
+        } else {
+            parts.push(PathPart::Name(seg));
+        }
+    }
+    parts
+}
+
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum PathPart<'a> {
+    Name(&'a str),
+    Index(u64),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn renders_placeholders() {
+        let mut m = Map::new();
+        m.insert("tld".into(), "io".into());
+        m.insert("n".into(), 3.into());
+        assert_eq!(render("x .{tld} {n} {missing}", &m), "x .io 3 {missing}");
+        assert_eq!(render("{", &m), "{");
+    }
+    #[test]
+    fn paths_sort_numerically() {
+        let mut v = vec!["websites[10].name", "websites[2].name", "province"];
+        v.sort_by_key(|p| path_key(p));
+        assert_eq!(v, ["province", "websites[2].name", "websites[10].name"]);
+    }
+}

@@ -1,0 +1,256 @@
+//! beiancheck: an offline rules engine for China's ICP filing (网站备案).
+//!
+//! Given a filing application it answers whether it can be filed and exactly why not
+//! (findings with stable codes, paths, Chinese and English messages and the source document),
+//! what kind of filing it is, what must be prepared, and what happens next.
+//!
+//! ```
+//! let engine = beiancheck::Engine::embedded();
+//! let report = engine.check_domain("example.io", &Default::default());
+//! assert_eq!(report.verdict, beiancheck::Verdict::Ineligible);
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod codes;
+pub mod dates;
+pub mod domain;
+pub mod filing_type;
+pub mod findings;
+pub mod ids;
+pub mod model;
+pub mod pack;
+pub mod process;
+pub mod province;
+pub mod report;
+pub mod text;
+pub mod vocab;
+
+use chrono::NaiveDate;
+use codes::*;
+pub use domain::{DomainQuery, DomainReport};
+use findings::Sink;
+pub use findings::{Finding, Message, Severity};
+pub use model::Application;
+use once_cell::sync::Lazy;
+pub use pack::{Pack, PackError};
+use province::Province;
+use rayon::prelude::*;
+pub use report::{Report, RulesInfo, Verdict};
+use serde::Serialize;
+use std::fmt;
+use std::sync::Arc;
+
+/// The pack built from core/rules/ at compile time.
+pub const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.json"));
+
+static EMBEDDED: Lazy<Arc<Pack>> =
+    Lazy::new(|| Arc::new(Pack::from_bytes(EMBEDDED_PACK).expect("the embedded rule pack is validated by the test suite")));
+
+/// An input that is not an application at all: JSON that does not parse, or one over a limit.
+/// Everything else about an input becomes a finding in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    /// `INPUT_MALFORMED` or `INPUT_LIMIT_EXCEEDED`.
+    pub code: &'static str,
+    /// 1-based line and column of the problem (0 when not applicable).
+    pub line: usize,
+    pub column: usize,
+    /// The field path, when the problem has one.
+    pub path: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: line {}, column {}: {}", self.code, self.line, self.column, self.message)
+    }
+}
+impl std::error::Error for InputError {}
+
+/// The engine: an immutable, validated rule pack. Cheap to clone, safe to share across threads.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    pack: Arc<Pack>,
+}
+
+/// Today's date in Asia/Shanghai: the default `as_of`. The only place the clock is read; the
+/// rules receive the date through [`Cx`].
+pub fn today() -> NaiveDate {
+    chrono::Utc::now().with_timezone(&dates::shanghai()).date_naive()
+}
+
+/// What every rule sees: the pack, the application, the evaluation date, and what was
+/// derived once from the input (province, subject kind).
+pub(crate) struct Cx<'a> {
+    pub pack: &'a Pack,
+    pub app: &'a Application,
+    pub as_of: NaiveDate,
+    pub province: Option<&'a Province>,
+    pub subject_kind: Option<&'static str>,
+    /// `Some(true)` for a personal filing, `Some(false)` for an organisation, `None` if unknown.
+    pub personal: Option<bool>,
+}
+
+impl Engine {
+    /// The engine on the rule pack embedded at build time (parsed once per process).
+    pub fn embedded() -> Engine {
+        Engine { pack: EMBEDDED.clone() }
+    }
+
+    /// An engine on a replacement pack (the format `beiancheck rules --export` writes). The
+    /// pack is validated completely; a bad one is refused with the reason and where.
+    pub fn from_pack(bytes: &[u8]) -> Result<Engine, PackError> {
+        Ok(Engine { pack: Arc::new(Pack::from_bytes(bytes)?) })
+    }
+
+    pub fn pack(&self) -> &Pack {
+        &self.pack
+    }
+
+    pub fn rules_info(&self) -> RulesInfo {
+        RulesInfo { version: self.pack.meta.version.clone(), sha256: self.pack.sha256.clone() }
+    }
+
+    /// Checks a JSON application. Malformed JSON is an [`InputError`] with line and column;
+    /// everything else gives a report. `as_of` defaults to today in Shanghai.
+    pub fn check_json(&self, json: &str) -> Result<Report, InputError> {
+        self.check_json_at(json, None)
+    }
+
+    /// As [`Engine::check_json`], with the default date injected instead of read from the clock.
+    pub fn check_json_at(&self, json: &str, default_as_of: Option<NaiveDate>) -> Result<Report, InputError> {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| InputError {
+            code: INPUT_MALFORMED,
+            line: e.line(),
+            column: e.column(),
+            path: None,
+            message: e.to_string(),
+        })?;
+        Ok(self.check_value_at(&value, default_as_of))
+    }
+
+    /// Checks an application given as parsed JSON.
+    pub fn check_value_at(&self, value: &serde_json::Value, default_as_of: Option<NaiveDate>) -> Report {
+        let mut sink = Sink::new(&self.pack.catalogue);
+        let app = model::Reader { sink: &mut sink }.application(value);
+        self.run(&app, sink, default_as_of)
+    }
+
+    /// Checks a model built in Rust.
+    pub fn check(&self, app: &Application) -> Report {
+        self.run(app, Sink::new(&self.pack.catalogue), None)
+    }
+
+    /// Checks many applications on the rayon pool; results in input order.
+    pub fn check_many(&self, apps: &[Application]) -> Vec<Report> {
+        apps.par_iter().map(|a| self.check(a)).collect()
+    }
+
+    /// Checks many JSON applications on the rayon pool; one result per input, in order.
+    pub fn check_many_json<S: AsRef<str> + Sync>(&self, inputs: &[S], default_as_of: Option<NaiveDate>) -> Vec<Result<Report, InputError>> {
+        inputs.par_iter().map(|s| self.check_json_at(s.as_ref(), default_as_of)).collect()
+    }
+
+    fn run(&self, app: &Application, mut sink: Sink, default_as_of: Option<NaiveDate>) -> Report {
+        let pack = &*self.pack;
+        let as_of = app.as_of.or(default_as_of).unwrap_or_else(today);
+        let province = app.province.as_deref().and_then(|p| {
+            let found = pack.province(p);
+            if found.is_none() {
+                sink.add(PROVINCE_UNKNOWN, "province", ctx!["value" => p]);
+            }
+            found
+        });
+        let subject_kind = app.subject.as_ref().and_then(|s| s.kind);
+        let cx = Cx { pack, app, as_of, province, subject_kind, personal: subject_kind.map(vocab::is_personal) };
+
+        let _parsed = domain::check_websites(&cx, &mut sink);
+        let filing_type = filing_type::check(&cx, &mut sink);
+
+        let mut findings = sink.findings;
+        findings::sort(&mut findings);
+        findings.dedup_by(|a, b| a.code == b.code && a.path == b.path && a.message == b.message);
+        let steps = process::steps(&findings);
+        let timeline = process::timeline(pack, province);
+        Report {
+            verdict: Verdict::of(&findings),
+            filing_type,
+            findings,
+            materials: Vec::new(),
+            steps,
+            timeline,
+            rules: self.rules_info(),
+            as_of: dates::fmt(as_of),
+        }
+    }
+
+    /// Can this domain be filed? The name rules (syntax, suffix, TLD, reserved suffixes and,
+    /// with a province, its suffix list and reserved words); registration facts need `check`.
+    pub fn check_domain(&self, name: &str, q: &DomainQuery) -> DomainReport {
+        let pack = &*self.pack;
+        let mut sink = Sink::new(&pack.catalogue);
+        let province = q.province.as_deref().and_then(|p| {
+            let found = pack.province(p);
+            if found.is_none() {
+                sink.add(PROVINCE_UNKNOWN, "province", ctx!["value" => p]);
+            }
+            found
+        });
+        let kind = q.subject_kind.as_deref().and_then(|k| {
+            let found = vocab::SUBJECT_KINDS.iter().copied().find(|v| *v == k);
+            if found.is_none() {
+                let list = vocab::SUBJECT_KINDS.join(", ");
+                sink.add(INPUT_INVALID_VALUE, "subject_kind", ctx!["field" => "subject_kind", "reason_en" => format!("\"{k}\" is not one of: {list}"), "reason_zh" => format!("“{k}”不在可选值中：{list}")]);
+            }
+            found
+        });
+        let mut r = DomainReport {
+            input: name.to_owned(),
+            verdict: Verdict::Eligible,
+            ascii: None,
+            unicode: None,
+            registrable: None,
+            registrable_unicode: None,
+            suffix: None,
+            suffix_unicode: None,
+            tld: None,
+            tld_status: None,
+            tld_approved_since: None,
+            tld_source: None,
+            restriction: None,
+            findings: Vec::new(),
+            rules: self.rules_info(),
+        };
+        match domain::parse(pack, name) {
+            Err(rej) => sink.add(rej.code, "domain", ctx!["domain" => name, "reason_en" => rej.reason_en, "reason_zh" => rej.reason_zh]),
+            Ok(p) => {
+                domain::name_rules(pack, &p, kind, province, "domain", &mut sink);
+                let (status, row) = pack.tld(&p.tld);
+                r.tld_status = Some(status.as_str());
+                r.tld_approved_since = row
+                    .filter(|_| status == pack::TldStatus::Approved || status == pack::TldStatus::Disputed)
+                    .and_then(|r| r.since.clone());
+                r.tld_source = row.map(|r| r.source.clone());
+                r.restriction = domain::reserved_for(pack, &p).filter(|s| s.restricted).map(|s| domain::Restriction {
+                    suffix: s.unicode.clone(),
+                    who_zh: s.who_zh.clone().unwrap_or_default(),
+                    who_en: s.who_en.clone().unwrap_or_default(),
+                    allowed_subject_kinds: s.allowed.clone(),
+                    source: s.source.clone(),
+                });
+                r.unicode = Some(domain::to_unicode(&p.ascii));
+                r.registrable_unicode = Some(domain::to_unicode(&p.registrable));
+                r.suffix_unicode = Some(domain::to_unicode(&p.suffix));
+                r.ascii = Some(p.ascii);
+                r.registrable = Some(p.registrable);
+                r.suffix = Some(p.suffix);
+                r.tld = Some(p.tld);
+            }
+        }
+        let mut findings = sink.findings;
+        findings::sort(&mut findings);
+        r.verdict = Verdict::of(&findings);
+        r.findings = findings;
+        r
+    }
+}

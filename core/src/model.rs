@@ -1,0 +1,544 @@
+//! The application model (../shared/DESIGN.md, The model) and its reader.
+//!
+//! The reader walks parsed JSON by hand rather than through `#[derive(Deserialize)]` so that one
+//! pass reports *every* problem with its exact path: unknown fields (a typo must not switch a
+//! rule off), missing required fields, wrong types and bad dates, and still yields a model the
+//! rules can run on.
+use crate::codes::*;
+use crate::ctx;
+use crate::dates::{self, Moment};
+use crate::findings::Sink;
+use crate::vocab;
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, Default)]
+pub struct Application {
+    pub as_of: Option<NaiveDate>,
+    pub province: Option<String>,
+    pub filing_type: Option<&'static str>,
+    pub account: Option<Account>,
+    pub subject: Option<Subject>,
+    pub websites: Vec<Website>,
+    pub domains: Vec<DomainFacts>,
+    pub resources: Vec<Resource>,
+    pub materials: Vec<Material>,
+    /// Whether `websites`, `domains`, `resources`, `materials` were given at all (an empty
+    /// list given on purpose differs from a list not given).
+    pub given: Given,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Given {
+    pub websites: bool,
+    pub domains: bool,
+    pub resources: bool,
+    pub materials: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Account {
+    pub kind: Option<&'static str>,
+    pub real_name: Option<String>,
+    pub real_name_verified_at: Option<Moment>,
+    pub security_mobile: Option<String>,
+    pub has_order_in_progress: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Certificate {
+    pub kind: Option<&'static str>,
+    pub number: Option<String>,
+    pub valid_until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Person {
+    pub name: Option<String>,
+    pub id_type: Option<&'static str>,
+    pub id_number: Option<String>,
+    pub id_valid_until: Option<NaiveDate>,
+    pub mobile: Option<String>,
+    pub emergency_mobile: Option<String>,
+    pub email: Option<String>,
+    pub is_legal_representative: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ResidencePermit {
+    pub province: Option<String>,
+    pub valid_until: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Subject {
+    pub kind: Option<&'static str>,
+    pub name: Option<String>,
+    pub certificate: Option<Certificate>,
+    pub address: Option<String>,
+    pub filing_number: Option<String>,
+    pub filed_with: Option<&'static str>,
+    pub responsible_person: Option<Person>,
+    pub residence_permit: Option<ResidencePermit>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PreApproval {
+    pub category: Option<&'static str>,
+    pub document_number: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Website {
+    pub name: Option<String>,
+    pub domain: Option<String>,
+    pub filing_number: Option<String>,
+    pub filed_with: Option<&'static str>,
+    pub service_content: Vec<&'static str>,
+    pub pre_approvals: Vec<PreApproval>,
+    pub remarks: Option<String>,
+    pub responsible_person: Option<Person>,
+    pub resource: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Registrant {
+    pub name: Option<String>,
+    pub id_type: Option<&'static str>,
+    pub id_number: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DomainFacts {
+    pub name: Option<String>,
+    pub registrar: Option<String>,
+    pub registrar_domestic: Option<bool>,
+    pub expires_at: Option<Moment>,
+    pub real_name_verified: Option<bool>,
+    pub real_name_verified_at: Option<Moment>,
+    pub registrant: Option<Registrant>,
+    pub filing_number: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Resource {
+    pub kind: Option<&'static str>,
+    pub region: Option<String>,
+    pub public_ip: Option<String>,
+    pub billing: Option<&'static str>,
+    pub purchased_months: Option<u64>,
+    pub expires_at: Option<Moment>,
+    pub websites_filed: Option<u64>,
+    pub code: Option<String>,
+    pub issuer_account_kind: Option<&'static str>,
+    pub issuer_resource_kind: Option<&'static str>,
+    pub codes_issued: Option<u64>,
+    /// For a CLB: the index of the CVM it is bound to.
+    pub bound_to: Option<u64>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Material {
+    pub kind: Option<String>,
+    pub format: Option<String>,
+    pub bytes: Option<u64>,
+    pub issued_at: Option<NaiveDate>,
+}
+
+/// Joins a field onto a path: `subject` + `name` → `subject.name`.
+pub fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Walks JSON into the model, reporting problems into the sink.
+pub struct Reader<'s, 'c> {
+    pub sink: &'s mut Sink<'c>,
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Reader<'_, '_> {
+    fn invalid(&mut self, path: &str, reason_en: String, reason_zh: String) {
+        self.sink.add(INPUT_INVALID_VALUE, path, ctx!["field" => path, "reason_en" => reason_en, "reason_zh" => reason_zh]);
+    }
+
+    fn wrong_type(&mut self, path: &str, want: &str, want_zh: &str, v: &Value) {
+        self.invalid(path, format!("expected {want}, found {}", type_name(v)), format!("应为{want_zh}，实为{}", type_name(v)));
+    }
+
+    /// The object at `path`, reporting its unknown fields.
+    pub fn object<'v>(&mut self, v: &'v Value, path: &str, known: &[&str]) -> Option<&'v Map<String, Value>> {
+        match v {
+            Value::Object(m) => {
+                for k in m.keys() {
+                    if !known.contains(&k.as_str()) {
+                        let at = join(path, k);
+                        self.sink.add(INPUT_UNKNOWN_FIELD, at.clone(), ctx!["field" => at, "known" => known.to_vec()]);
+                    }
+                }
+                Some(m)
+            }
+            _ => {
+                self.wrong_type(path, "an object", "对象", v);
+                None
+            }
+        }
+    }
+
+    fn get<'v>(m: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+        m.get(key).filter(|v| !v.is_null())
+    }
+
+    pub fn missing(&mut self, path: &str) {
+        self.sink.add(INPUT_MISSING_FIELD, path, ctx!["field" => path]);
+    }
+
+    pub fn string(&mut self, m: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+        let v = Self::get(m, key)?;
+        match v {
+            Value::String(s) => Some(s.clone()),
+            // Numbers for ID/phone fields are a common export artefact; accept their digits.
+            Value::Number(n) if n.is_u64() => Some(n.to_string()),
+            _ => {
+                self.wrong_type(&join(path, key), "a string", "字符串", v);
+                None
+            }
+        }
+    }
+
+    pub fn boolean(&mut self, m: &Map<String, Value>, key: &str, path: &str) -> Option<bool> {
+        let v = Self::get(m, key)?;
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.wrong_type(&join(path, key), "true or false", "布尔值", v);
+                None
+            }
+        }
+    }
+
+    pub fn uint(&mut self, m: &Map<String, Value>, key: &str, path: &str) -> Option<u64> {
+        let v = Self::get(m, key)?;
+        match v.as_u64() {
+            Some(n) => Some(n),
+            None => {
+                let at = join(path, key);
+                match v {
+                    Value::Number(_) => {
+                        self.invalid(&at, format!("expected a whole number ≥ 0, found {v}"), format!("应为非负整数，实为 {v}"))
+                    }
+                    _ => self.wrong_type(&at, "a whole number", "整数", v),
+                }
+                None
+            }
+        }
+    }
+
+    pub fn date(&mut self, m: &Map<String, Value>, key: &str, path: &str) -> Option<NaiveDate> {
+        let s = self.string(m, key, path)?;
+        // A date-time is accepted where a date is expected; its Shanghai date is used.
+        match dates::parse_moment(&s) {
+            Ok(t) => Some(t.date()),
+            Err(e) => {
+                self.invalid(&join(path, key), e, format!("“{s}”不是有效日期（应为 YYYY-MM-DD）"));
+                None
+            }
+        }
+    }
+
+    pub fn moment(&mut self, m: &Map<String, Value>, key: &str, path: &str) -> Option<Moment> {
+        let s = self.string(m, key, path)?;
+        match dates::parse_moment(&s) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                self.invalid(&join(path, key), e, format!("“{s}”不是有效日期或时间"));
+                None
+            }
+        }
+    }
+
+    pub fn word(&mut self, m: &Map<String, Value>, key: &str, path: &str, vocab: &'static [&'static str]) -> Option<&'static str> {
+        let s = self.string(m, key, path)?;
+        self.word_of(&s, &join(path, key), vocab)
+    }
+
+    fn word_of(&mut self, s: &str, at: &str, vocab: &'static [&'static str]) -> Option<&'static str> {
+        match vocab.iter().find(|w| **w == s) {
+            Some(w) => Some(w),
+            None => {
+                let list = vocab.join(", ");
+                self.invalid(at, format!("\"{s}\" is not one of: {list}"), format!("“{s}”不在可选值中：{list}"));
+                None
+            }
+        }
+    }
+
+    pub fn array<'v>(&mut self, m: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v [Value]> {
+        let v = Self::get(m, key)?;
+        match v {
+            Value::Array(a) => Some(a),
+            _ => {
+                self.wrong_type(&join(path, key), "an array", "数组", v);
+                None
+            }
+        }
+    }
+
+    fn list<T>(
+        &mut self,
+        m: &Map<String, Value>,
+        key: &str,
+        path: &str,
+        mut f: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
+    ) -> (bool, Vec<T>) {
+        let Some(items) = self.array(m, key, path) else {
+            return (m.get(key).is_some_and(|v| !v.is_null()), Vec::new());
+        };
+        let base = join(path, key);
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            // A bad element still takes its place so indices (websites[].resource) stay right.
+            if let Some(t) = f(self, item, &format!("{base}[{i}]")) {
+                out.push(t);
+            }
+        }
+        (true, out)
+    }
+
+    pub fn application(&mut self, v: &Value) -> Application {
+        const KNOWN: &[&str] = &["as_of", "province", "filing_type", "account", "subject", "websites", "domains", "resources", "materials"];
+        let mut app = Application::default();
+        let Some(m) = self.object(v, "", KNOWN) else { return app };
+        if let Some(s) = self.string(m, "as_of", "") {
+            match dates::parse_date(&s) {
+                Ok(d) => app.as_of = Some(d),
+                Err(e) => self.invalid("as_of", e, format!("“{s}”不是有效日期（应为 YYYY-MM-DD）")),
+            }
+        }
+        app.province = self.string(m, "province", "");
+        if app.province.is_none() && !m.contains_key("province") {
+            self.missing("province");
+        }
+        app.filing_type = self.word(m, "filing_type", "", vocab::FILING_TYPES);
+        app.account = Self::get(m, "account").and_then(|v| self.account(v, "account"));
+        match Self::get(m, "subject") {
+            Some(v) => app.subject = self.subject(v, "subject"),
+            None => self.missing("subject"),
+        }
+        let (given, websites) = self.list(m, "websites", "", |r, v, p| Some(r.website(v, p)));
+        app.websites = websites;
+        app.given.websites = given;
+        if !given {
+            self.missing("websites");
+        }
+        (app.given.domains, app.domains) = self.list(m, "domains", "", |r, v, p| Some(r.domain_facts(v, p)));
+        (app.given.resources, app.resources) = self.list(m, "resources", "", |r, v, p| Some(r.resource(v, p)));
+        (app.given.materials, app.materials) = self.list(m, "materials", "", |r, v, p| Some(r.material(v, p)));
+        app
+    }
+
+    fn account(&mut self, v: &Value, path: &str) -> Option<Account> {
+        let m = self.object(v, path, &["kind", "real_name", "real_name_verified_at", "security_mobile", "has_order_in_progress"])?;
+        Some(Account {
+            kind: self.word(m, "kind", path, vocab::ACCOUNT_KINDS),
+            real_name: self.string(m, "real_name", path),
+            real_name_verified_at: self.moment(m, "real_name_verified_at", path),
+            security_mobile: self.string(m, "security_mobile", path),
+            has_order_in_progress: self.boolean(m, "has_order_in_progress", path),
+        })
+    }
+
+    fn subject(&mut self, v: &Value, path: &str) -> Option<Subject> {
+        const KNOWN: &[&str] =
+            &["kind", "name", "certificate", "address", "filing_number", "filed_with", "responsible_person", "residence_permit"];
+        let m = self.object(v, path, KNOWN)?;
+        let s = Subject {
+            kind: self.word(m, "kind", path, vocab::SUBJECT_KINDS),
+            name: self.string(m, "name", path),
+            certificate: Self::get(m, "certificate").and_then(|v| self.certificate(v, &join(path, "certificate"))),
+            address: self.string(m, "address", path),
+            filing_number: self.string(m, "filing_number", path),
+            filed_with: self.word(m, "filed_with", path, vocab::FILED_WITH),
+            responsible_person: Self::get(m, "responsible_person").and_then(|v| self.person(v, &join(path, "responsible_person"))),
+            residence_permit: Self::get(m, "residence_permit").and_then(|v| self.residence_permit(v, &join(path, "residence_permit"))),
+        };
+        if !m.contains_key("kind") {
+            self.missing(&join(path, "kind"));
+        }
+        if !m.contains_key("name") {
+            self.missing(&join(path, "name"));
+        }
+        Some(s)
+    }
+
+    fn certificate(&mut self, v: &Value, path: &str) -> Option<Certificate> {
+        let m = self.object(v, path, &["type", "number", "valid_until"])?;
+        Some(Certificate {
+            kind: self.word(m, "type", path, vocab::CERTIFICATE_TYPES),
+            number: self.string(m, "number", path),
+            valid_until: self.date(m, "valid_until", path),
+        })
+    }
+
+    pub fn person(&mut self, v: &Value, path: &str) -> Option<Person> {
+        const KNOWN: &[&str] =
+            &["name", "id_type", "id_number", "id_valid_until", "mobile", "emergency_mobile", "email", "is_legal_representative"];
+        let m = self.object(v, path, KNOWN)?;
+        Some(Person {
+            name: self.string(m, "name", path),
+            id_type: self.word(m, "id_type", path, vocab::CERTIFICATE_TYPES),
+            id_number: self.string(m, "id_number", path),
+            id_valid_until: self.date(m, "id_valid_until", path),
+            mobile: self.string(m, "mobile", path),
+            emergency_mobile: self.string(m, "emergency_mobile", path),
+            email: self.string(m, "email", path),
+            is_legal_representative: self.boolean(m, "is_legal_representative", path),
+        })
+    }
+
+    fn residence_permit(&mut self, v: &Value, path: &str) -> Option<ResidencePermit> {
+        let m = self.object(v, path, &["province", "valid_until"])?;
+        Some(ResidencePermit { province: self.string(m, "province", path), valid_until: self.date(m, "valid_until", path) })
+    }
+
+    fn website(&mut self, v: &Value, path: &str) -> Website {
+        const KNOWN: &[&str] = &[
+            "name",
+            "domain",
+            "filing_number",
+            "filed_with",
+            "service_content",
+            "pre_approvals",
+            "remarks",
+            "responsible_person",
+            "resource",
+        ];
+        let Some(m) = self.object(v, path, KNOWN) else { return Website::default() };
+        let mut w = Website {
+            name: self.string(m, "name", path),
+            domain: self.string(m, "domain", path),
+            filing_number: self.string(m, "filing_number", path),
+            filed_with: self.word(m, "filed_with", path, vocab::FILED_WITH),
+            remarks: self.string(m, "remarks", path),
+            responsible_person: Self::get(m, "responsible_person").and_then(|v| self.person(v, &join(path, "responsible_person"))),
+            resource: self.uint(m, "resource", path),
+            ..Website::default()
+        };
+        for key in ["name", "domain"] {
+            if !m.contains_key(key) {
+                self.missing(&join(path, key));
+            }
+        }
+        if let Some(items) = self.array(m, "service_content", path) {
+            let base = join(path, "service_content");
+            for (i, item) in items.iter().enumerate() {
+                let at = format!("{base}[{i}]");
+                match item.as_str() {
+                    Some(s) => w.service_content.extend(self.word_of(s, &at, vocab::SERVICE_CONTENT)),
+                    None => self.wrong_type(&at, "a string", "字符串", item),
+                }
+            }
+        }
+        (_, w.pre_approvals) = self.list(m, "pre_approvals", path, |r, v, p| {
+            let m = r.object(v, p, &["category", "document_number"])?;
+            Some(PreApproval {
+                category: r.word(m, "category", p, vocab::SERVICE_CONTENT),
+                document_number: r.string(m, "document_number", p),
+            })
+        });
+        w
+    }
+
+    fn domain_facts(&mut self, v: &Value, path: &str) -> DomainFacts {
+        const KNOWN: &[&str] = &[
+            "name",
+            "registrar",
+            "registrar_domestic",
+            "expires_at",
+            "real_name_verified",
+            "real_name_verified_at",
+            "registrant",
+            "filing_number",
+        ];
+        let Some(m) = self.object(v, path, KNOWN) else { return DomainFacts::default() };
+        if !m.contains_key("name") {
+            self.missing(&join(path, "name"));
+        }
+        DomainFacts {
+            name: self.string(m, "name", path),
+            registrar: self.string(m, "registrar", path),
+            registrar_domestic: self.boolean(m, "registrar_domestic", path),
+            expires_at: self.moment(m, "expires_at", path),
+            real_name_verified: self.boolean(m, "real_name_verified", path),
+            real_name_verified_at: self.moment(m, "real_name_verified_at", path),
+            registrant: Self::get(m, "registrant").and_then(|v| {
+                let p = join(path, "registrant");
+                let m = self.object(v, &p, &["name", "id_type", "id_number"])?;
+                Some(Registrant {
+                    name: self.string(m, "name", &p),
+                    id_type: self.word(m, "id_type", &p, vocab::CERTIFICATE_TYPES),
+                    id_number: self.string(m, "id_number", &p),
+                })
+            }),
+            filing_number: self.string(m, "filing_number", path),
+        }
+    }
+
+    fn resource(&mut self, v: &Value, path: &str) -> Resource {
+        const KNOWN: &[&str] = &[
+            "kind",
+            "region",
+            "public_ip",
+            "billing",
+            "purchased_months",
+            "expires_at",
+            "websites_filed",
+            "code",
+            "issuer_account_kind",
+            "issuer_resource_kind",
+            "codes_issued",
+            "bound_to",
+        ];
+        let Some(m) = self.object(v, path, KNOWN) else { return Resource::default() };
+        if !m.contains_key("kind") {
+            self.missing(&join(path, "kind"));
+        }
+        Resource {
+            kind: self.word(m, "kind", path, vocab::RESOURCE_KINDS),
+            region: self.string(m, "region", path),
+            public_ip: self.string(m, "public_ip", path),
+            billing: self.word(m, "billing", path, vocab::BILLING),
+            purchased_months: self.uint(m, "purchased_months", path),
+            expires_at: self.moment(m, "expires_at", path),
+            websites_filed: self.uint(m, "websites_filed", path),
+            code: self.string(m, "code", path),
+            issuer_account_kind: self.word(m, "issuer_account_kind", path, vocab::ACCOUNT_KINDS),
+            issuer_resource_kind: self.word(m, "issuer_resource_kind", path, vocab::RESOURCE_KINDS),
+            codes_issued: self.uint(m, "codes_issued", path),
+            bound_to: self.uint(m, "bound_to", path),
+        }
+    }
+
+    fn material(&mut self, v: &Value, path: &str) -> Material {
+        let Some(m) = self.object(v, path, &["kind", "format", "bytes", "issued_at"]) else { return Material::default() };
+        Material {
+            kind: self.string(m, "kind", path),
+            format: self.string(m, "format", path),
+            bytes: self.uint(m, "bytes", path),
+            issued_at: self.date(m, "issued_at", path),
+        }
+    }
+}

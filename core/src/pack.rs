@@ -1,0 +1,428 @@
+//! The rule pack: tables parsed and validated once, then shared read-only by every check.
+//!
+//! A pack is one JSON document (built from core/rules/ by build.rs): `{"format":1, "meta":…,
+//! "catalogue":…, "tlds":…, "reserved_suffixes":…, "provinces":…, "public_suffix_list":"…"}`.
+//! Loading validates everything a rule relies on, so a bad pack is refused before use.
+use crate::codes;
+use crate::findings::{render, Finding, Message, Severity};
+use crate::province::{Province, ProvinceRule};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+/// Why a pack was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError {
+    /// Where in the pack (`catalogue.codes[3].severity`, `provinces`, …).
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid rule pack at {}: {}", self.path, self.message)
+    }
+}
+impl std::error::Error for PackError {}
+
+fn err(path: impl Into<String>, message: impl Into<String>) -> PackError {
+    PackError { path: path.into(), message: message.into() }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPack {
+    format: u32,
+    meta: Meta,
+    catalogue: RawCatalogue,
+    tlds: RawTlds,
+    reserved_suffixes: RawReserved,
+    provinces: RawProvinces,
+    registrars: RawRegistrars,
+    public_suffix_list: String,
+    #[serde(flatten)]
+    more: Map<String, Value>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    pub name: String,
+    pub version: String,
+    pub psl_version: String,
+    pub about: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalogue {
+    #[allow(dead_code)]
+    about: Option<String>,
+    codes: Vec<CatalogueEntry>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueEntry {
+    pub code: String,
+    pub family: String,
+    pub severity: String,
+    pub zh: String,
+    pub en: String,
+    pub source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTlds {
+    #[allow(dead_code)]
+    about: Option<String>,
+    as_of: String,
+    approved: Vec<TldRow>,
+    not_approved: Vec<TldRow>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct TldRow {
+    pub tld: String,
+    #[serde(default)]
+    pub unicode: Option<String>,
+    /// `approved`, `disputed`, or a not-approved status text.
+    pub status: String,
+    #[serde(default)]
+    pub since: Option<String>,
+    pub source: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub choice: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TldStatus {
+    Approved,
+    Disputed,
+    NotApproved,
+    /// Neither list names it.
+    Unlisted,
+}
+
+impl TldStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Approved => "approved",
+            Self::Disputed => "disputed",
+            Self::NotApproved => "not_approved",
+            Self::Unlisted => "unlisted",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReserved {
+    #[allow(dead_code)]
+    about: Option<String>,
+    suffixes: Vec<ReservedSuffix>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ReservedSuffix {
+    /// A-label form, e.g. `gov.cn`, `xn--zfr164b.cn`.
+    pub suffix: String,
+    pub unicode: String,
+    pub who_may_file: String,
+    pub source: String,
+    pub in_psl: bool,
+    pub restricted: bool,
+    #[serde(default)]
+    pub allowed: Vec<String>,
+    #[serde(default)]
+    pub conditional: Vec<String>,
+    #[serde(default)]
+    pub who_zh: Option<String>,
+    #[serde(default)]
+    pub who_en: Option<String>,
+    #[serde(default)]
+    pub cond_zh: Option<String>,
+    #[serde(default)]
+    pub cond_en: Option<String>,
+    #[serde(default)]
+    pub choice: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegistrars {
+    #[allow(dead_code)]
+    about: Option<String>,
+    registrars: Vec<Registrar>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Registrar {
+    pub name: String,
+    pub name_en: String,
+    pub domestic: bool,
+    pub tencent: bool,
+    pub source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProvinces {
+    #[allow(dead_code)]
+    about: Option<String>,
+    provinces: Vec<Province>,
+}
+
+/// The finding catalogue, indexed by code.
+pub struct Catalogue {
+    entries: HashMap<&'static str, (Severity, CatalogueEntry)>,
+    order: Vec<&'static str>,
+}
+
+impl Catalogue {
+    pub fn get(&self, code: &str) -> Option<(&'static str, Severity, &CatalogueEntry)> {
+        let (k, (sev, e)) = self.entries.get_key_value(code)?;
+        Some((k, *sev, e))
+    }
+
+    /// Every entry in catalogue order.
+    pub fn entries(&self) -> impl Iterator<Item = (Severity, &CatalogueEntry)> {
+        self.order.iter().map(move |c| {
+            let (s, e) = &self.entries[c];
+            (*s, e)
+        })
+    }
+
+    pub fn render(&self, code: &'static str, path: String, ctx: crate::findings::Ctx, source: Option<&str>) -> Finding {
+        let mut context = Map::new();
+        for (k, v) in ctx {
+            context.insert(k.to_owned(), v);
+        }
+        // Validation guarantees an entry for every code the engine emits.
+        let (severity, entry) = &self.entries[code];
+        Finding {
+            code,
+            severity: *severity,
+            path,
+            message: Message { zh: render(&entry.zh, &context), en: render(&entry.en, &context) },
+            context,
+            source: source.unwrap_or(&entry.source).to_owned(),
+        }
+    }
+}
+
+/// A validated rule pack.
+pub struct Pack {
+    pub meta: Meta,
+    pub sha256: String,
+    pub bytes: Arc<[u8]>,
+    pub catalogue: Catalogue,
+    pub tlds_as_of: String,
+    tlds: HashMap<String, (TldStatus, TldRow)>,
+    reserved: HashMap<String, ReservedSuffix>,
+    pub provinces: Vec<Province>,
+    province_index: HashMap<String, usize>,
+    pub psl: publicsuffix::IcannList,
+    pub registrars: Vec<Registrar>,
+    pub table_sizes: Vec<(&'static str, usize)>,
+}
+
+impl fmt::Debug for Pack {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pack").field("version", &self.meta.version).field("sha256", &self.sha256).finish()
+    }
+}
+
+const PSL_ICANN_END: &str = "// ===END ICANN DOMAINS===";
+
+impl Pack {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Pack, PackError> {
+        let raw: RawPack =
+            serde_json::from_slice(bytes).map_err(|e| err(format!("line {}, column {}", e.line(), e.column()), e.to_string()))?;
+        if raw.format != 1 {
+            return Err(err("format", format!("unsupported pack format {} (this build reads 1)", raw.format)));
+        }
+        if let Some(k) = raw.more.keys().next() {
+            return Err(err(
+                k.clone(),
+                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, public_suffix_list)",
+            ));
+        }
+        let sha256 = hex(&Sha256::digest(bytes));
+
+        // Catalogue: every emitted code exactly once, a known severity, both languages, a source.
+        let mut entries = HashMap::new();
+        let mut order = Vec::new();
+        for (i, e) in raw.catalogue.codes.iter().enumerate() {
+            let at = format!("catalogue.codes[{i}]");
+            let Some(code) = codes::ALL.iter().copied().find(|c| *c == e.code) else {
+                return Err(err(at, format!("unknown code {} (codes are fixed by the engine)", e.code)));
+            };
+            let sev = Severity::parse(&e.severity)
+                .ok_or_else(|| err(format!("{at}.severity"), format!("\"{}\" is not error|warning|info", e.severity)))?;
+            for (field, text) in [("zh", &e.zh), ("en", &e.en), ("source", &e.source), ("family", &e.family)] {
+                if text.trim().is_empty() {
+                    return Err(err(format!("{at}.{field}"), "must not be empty"));
+                }
+            }
+            if entries.insert(code, (sev, e.clone())).is_some() {
+                return Err(err(at, format!("duplicate entry for {code}")));
+            }
+            order.push(code);
+        }
+        if let Some(missing) = codes::ALL.iter().find(|c| !entries.contains_key(*c)) {
+            return Err(err("catalogue.codes", format!("no entry for {missing}")));
+        }
+
+        let mut tlds = HashMap::new();
+        for (list, rows) in [("approved", &raw.tlds.approved), ("not_approved", &raw.tlds.not_approved)] {
+            for (i, row) in rows.iter().enumerate() {
+                let at = format!("tlds.{list}[{i}]");
+                let status = match (list, row.status.as_str()) {
+                    ("approved", "approved") => TldStatus::Approved,
+                    ("approved", "disputed") => TldStatus::Disputed,
+                    ("approved", s) => return Err(err(format!("{at}.status"), format!("\"{s}\" is not approved|disputed"))),
+                    _ => TldStatus::NotApproved,
+                };
+                if row.tld.is_empty() || row.tld != row.tld.to_ascii_lowercase() || !row.tld.is_ascii() {
+                    return Err(err(format!("{at}.tld"), "must be a lower-case A-label"));
+                }
+                if row.source.trim().is_empty() {
+                    return Err(err(format!("{at}.source"), "must name its source"));
+                }
+                if tlds.insert(row.tld.clone(), (status, row.clone())).is_some() {
+                    return Err(err(at, format!(".{} is listed twice (contradictory rows)", row.tld)));
+                }
+            }
+        }
+
+        let mut reserved = HashMap::new();
+        let mut overlay = String::new();
+        for (i, r) in raw.reserved_suffixes.suffixes.iter().enumerate() {
+            let at = format!("reserved_suffixes.suffixes[{i}]");
+            if r.restricted && (r.allowed.is_empty() || r.who_zh.is_none() || r.who_en.is_none()) {
+                return Err(err(at, "a restricted suffix needs allowed kinds and who_zh/who_en"));
+            }
+            if !r.conditional.is_empty() && (r.cond_zh.is_none() || r.cond_en.is_none()) {
+                return Err(err(at, "conditional kinds need cond_zh/cond_en"));
+            }
+            if !r.in_psl {
+                overlay.push_str(&r.unicode);
+                overlay.push('\n');
+            }
+            if reserved.insert(r.suffix.clone(), r.clone()).is_some() {
+                return Err(err(at, format!("{} is listed twice", r.suffix)));
+            }
+        }
+
+        // The PSL lacks 政务.cn and 公益.cn: add the overlay inside the ICANN section.
+        let psl_text = &raw.public_suffix_list;
+        let Some(end) = psl_text.find(PSL_ICANN_END) else {
+            return Err(err("public_suffix_list", format!("no \"{PSL_ICANN_END}\" marker: not a Public Suffix List")));
+        };
+        let mut merged = String::with_capacity(psl_text.len() + overlay.len());
+        merged.push_str(&psl_text[..end]);
+        merged.push_str(&overlay);
+        merged.push_str(&psl_text[end..]);
+        let psl: publicsuffix::IcannList = merged.parse().map_err(|e| err("public_suffix_list", format!("{e}")))?;
+
+        let mut province_index = HashMap::new();
+        for (i, p) in raw.provinces.provinces.iter().enumerate() {
+            p.validate(&format!("provinces.provinces[{i}]"))?;
+            for key in [p.code.clone(), p.zh.clone(), p.zh_full.clone(), p.code.to_ascii_lowercase()] {
+                if province_index.insert(key.clone(), i).is_some_and(|j| j != i) {
+                    return Err(err(format!("provinces.provinces[{i}]"), format!("\"{key}\" names two provinces")));
+                }
+            }
+        }
+        if raw.provinces.provinces.len() != 31 {
+            return Err(err(
+                "provinces.provinces",
+                format!("{} provinces; the 31 mainland provinces are required", raw.provinces.provinces.len()),
+            ));
+        }
+
+        let table_sizes = vec![
+            ("catalogue", order.len()),
+            ("tlds", tlds.len()),
+            ("reserved_suffixes", reserved.len()),
+            ("provinces", raw.provinces.provinces.len()),
+            ("registrars", raw.registrars.registrars.len()),
+            ("province_rules", raw.provinces.provinces.iter().map(|p| p.rules.len()).sum()),
+            ("public_suffix_list_rules", psl_text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")).count()),
+        ];
+        Ok(Pack {
+            meta: raw.meta,
+            sha256,
+            bytes: Arc::from(bytes),
+            catalogue: Catalogue { entries, order },
+            tlds_as_of: raw.tlds.as_of,
+            tlds,
+            reserved,
+            provinces: raw.provinces.provinces,
+            province_index,
+            psl,
+            registrars: raw.registrars.registrars,
+            table_sizes,
+        })
+    }
+
+    /// The status of a TLD given in A-label form.
+    pub fn tld(&self, ascii: &str) -> (TldStatus, Option<&TldRow>) {
+        match self.tlds.get(ascii) {
+            Some((s, row)) => (*s, Some(row)),
+            None => (TldStatus::Unlisted, None),
+        }
+    }
+
+    pub fn reserved_suffix(&self, ascii_suffix: &str) -> Option<&ReservedSuffix> {
+        self.reserved.get(ascii_suffix)
+    }
+
+    /// A province by code (`SH`, `sh`), short name (`上海`) or full name (`上海市`).
+    pub fn province(&self, name: &str) -> Option<&Province> {
+        let t = name.trim();
+        self.province_index.get(t).or_else(|| self.province_index.get(&t.to_ascii_uppercase())).map(|&i| &self.provinces[i])
+    }
+
+    pub fn province_by_code(&self, code: &str) -> Option<&Province> {
+        self.province_index.get(code).map(|&i| &self.provinces[i])
+    }
+
+    /// A registrar by name, ignoring bracket width and spaces.
+    pub fn registrar(&self, name: &str) -> Option<&Registrar> {
+        let key = crate::text::name_key(name);
+        self.registrars.iter().find(|r| crate::text::name_key(&r.name) == key || crate::text::name_key(&r.name_en) == key)
+    }
+
+    /// The province whose filing-number abbreviation is `abbr` (沪 → SH).
+    pub fn province_by_abbr(&self, abbr: &str) -> Option<&Province> {
+        self.provinces.iter().find(|p| p.abbr == abbr)
+    }
+
+    /// Province rules of one kind that apply to a personal or organisation filing.
+    pub fn rules_for<'a>(&'a self, p: &'a Province, personal: bool) -> impl Iterator<Item = &'a ProvinceRule> + 'a {
+        p.rules.iter().filter(move |r| r.applies(personal))
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const H: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(H[(b >> 4) as usize] as char);
+        s.push(H[(b & 15) as usize] as char);
+    }
+    s
+}

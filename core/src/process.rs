@@ -1,0 +1,87 @@
+//! The process the engine models (seed-access-filing.md: verify resources → verify domain →
+//! subject → website → materials → submit → provider review → SMS → bureau review) and its
+//! timeline (tencent/facts.md §8, T8).
+use crate::findings::{Finding, Severity};
+use crate::pack::Pack;
+use crate::province::Province;
+use crate::report::{Step, Timeline};
+use crate::Message;
+
+/// Which step a finding code blocks, by its family prefix.
+fn step_of(code: &str) -> &'static str {
+    const MAP: &[(&str, &str)] = &[
+        ("RESOURCE_", "verify_resources"),
+        ("AUTH_CODE_", "verify_resources"),
+        ("DOMAIN_", "verify_domain"),
+        ("SUBJECT_", "subject_info"),
+        ("PERSON_", "subject_info"),
+        ("RESPONSIBLE_", "subject_info"),
+        ("CONTACT_", "subject_info"),
+        ("ACCOUNT_", "subject_info"),
+        ("PROVINCE_", "subject_info"),
+        ("WEBSITE_", "website_info"),
+        ("PRE_APPROVAL_", "website_info"),
+        ("MATERIAL_", "upload_materials"),
+    ];
+    MAP.iter().find(|(p, _)| code.starts_with(p)).map(|(_, s)| *s).unwrap_or("submit")
+}
+
+const STEPS: &[&str] = &[
+    "verify_resources",
+    "verify_domain",
+    "subject_info",
+    "website_info",
+    "upload_materials",
+    "submit",
+    "provider_review",
+    "sms_verification",
+    "bureau_review",
+    "done",
+];
+/// Steps the applicant completes before submission; the rest happen after it.
+const BEFORE_SUBMIT: usize = 5;
+
+/// Each step `done` (nothing blocks it), `blocked` (errors listed) or `pending` (after a
+/// blocked step, or after submission).
+pub fn steps(findings: &[Finding]) -> Vec<Step> {
+    let mut out = Vec::with_capacity(STEPS.len());
+    let mut blocked_before = false;
+    for (i, step) in STEPS.iter().enumerate() {
+        let mut codes: Vec<&'static str> =
+            findings.iter().filter(|f| f.severity == Severity::Error && step_of(f.code) == *step).map(|f| f.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        let status = if !codes.is_empty() {
+            "blocked"
+        } else if blocked_before || i >= BEFORE_SUBMIT {
+            "pending"
+        } else {
+            "done"
+        };
+        blocked_before |= !codes.is_empty();
+        out.push(Step { step, status, blocked_by: codes });
+    }
+    out
+}
+
+pub fn timeline(_pack: &Pack, province: Option<&Province>) -> Timeline {
+    let mut sources = vec![
+        "seed-access-filing.md (provider review within 1 working day)".to_owned(),
+        "tencent/facts.md §8 (S12, F03: 1-2 working days; SMS within 24 h; bureau ≤ 20 working days)".to_owned(),
+    ];
+    if let Some(p) = province {
+        sources.push(p.bureau_review_days.source.clone());
+    }
+    Timeline {
+        // The seed says 1 working day; current documents say 1-2: the range, seed first.
+        provider_review_working_days: [1, 2],
+        provider_review_note: Message {
+            zh: "腾讯云初审 1 个工作日内（当前文档为 1-2 个工作日）；审核人员会致电核实，未接通约 1 小时后再次致电，仍无法联系将被驳回".into(),
+            en: "Tencent's review takes 1 working day per the seed (current documents: 1-2); the reviewer calls, calls again about an hour later if unanswered, and rejects the order if still unreachable".into(),
+        },
+        sms_verification_hours: 24,
+        bureau_review_working_days_max: 20,
+        bureau_review_days: province.map(|p| p.bureau_review_days.range),
+        sources,
+    }
+}

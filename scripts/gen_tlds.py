@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Regenerate core/rules/tlds.json from ../shared/reference/domain/tlds.json.
+
+Kept so the next reader sees how the pack table was derived; the output is committed and
+edited by hand only through this script. Choices recorded on the rows:
+- approved = named by a filing list (TC2022, TC2020, QCBJ) or MIIT2018; V2FLY alone (a routing
+  list) does not make a TLD approved (so .中國 is not approved).
+- since = the date of the oldest dated filing source naming it (MIIT2018 2018-01-29,
+  TC2020 2020-07-24, TC2022 2022-08-30); QCBJ is undated.
+- .me and .tech: the filing lists name them but later reports say they are not fileable;
+  reference/README.md rule 5 -> 'disputed' (needs_review with both sources).
+"""
+import json, sys, pathlib
+ref = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/reference")
+src = json.loads((ref / "domain/tlds.json").read_text())
+dates = {"MIIT2018": "2018-01-29", "TC2020": "2020-07-24", "TC2022": "2022-08-30"}
+filing_lists = {"TC2022", "TC2020", "QCBJ", "MIIT2018"}
+not_approved = {r["tld"]: r for r in src["not_approved"]}
+rows = []
+for r in src["approved"]:
+    srcs = [s for s in r["source"] if s in filing_lists]
+    if not srcs:
+        continue
+    since = min((dates[s] for s in srcs if s in dates), default=None)
+    row = {"tld": r["tld"], "unicode": r["unicode"], "status": "approved", "since": since,
+           "source": "domain/tlds.json (" + ", ".join(r["source"]) + ")"}
+    if r["tld"] in not_approved and "conflict" in not_approved[r["tld"]]["status"]:
+        row["status"] = "disputed"
+        row["note"] = not_approved[r["tld"]]["source"]
+        row["choice"] = "reference/README.md rule 5: filing lists say approved, later reports say not; needs_review with both sources"
+    rows.append(row)
+seen = {r["tld"] for r in rows}
+rejected = []
+for t, r in not_approved.items():
+    if t in seen:
+        continue
+    rejected.append({"tld": t, "status": r["status"], "source": "domain/tlds.json (not_approved): " + r["source"]})
+out = {"about": "MIIT-approved TLDs (A-label, lower case) with the date of the oldest dated source that lists them, "
+                "and TLDs a source reports as not fileable. Derived from reference/domain/tlds.json by scripts/gen_tlds.py.",
+       "as_of": "2026-10-22", "approved": rows, "not_approved": rejected}
+pathlib.Path("core/rules/tlds.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
+print(len(rows), "approved/disputed,", len(rejected), "not approved")

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test of the project, on a fresh machine too: installs what it needs itself.
+# Usage: scripts/test.sh            (from the repository root)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+if [ ! -d ../shared/cases ] && [ -z "${BEIANCHECK_SHARED:-}" ]; then
+  echo "scripts/test.sh: the acceptance cases are expected at ../shared/cases (or set BEIANCHECK_SHARED)" >&2
+  exit 2
+fi
+
+step "format"
+cargo fmt --all -- --check
+
+step "lint"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust tests (core, CLI, acceptance cases through core and CLI)"
+cargo test --workspace --locked
