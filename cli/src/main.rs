@@ -58,6 +58,45 @@ enum Cmd {
         #[arg(long)]
         strict: bool,
     },
+    /// What must be prepared: for a province and subject kind, or for an application FILE.
+    Materials {
+        /// An application JSON: its own checklist (as in its report).
+        file: Option<String>,
+        /// Filing province (code such as SH, or 上海).
+        #[arg(long)]
+        province: Option<String>,
+        /// Subject kind (individual, enterprise, …).
+        #[arg(long = "subject", value_name = "KIND")]
+        subject_kind: Option<String>,
+        #[arg(long, value_name = "TYPE")]
+        filing_type: Option<String>,
+        /// The filer's ID was issued in another province.
+        #[arg(long)]
+        non_local: bool,
+        /// The responsible person is under 18.
+        #[arg(long)]
+        minor: bool,
+        /// The subject owner is not the legal representative.
+        #[arg(long)]
+        owner_not_legal_rep: bool,
+        /// A website owner is not the legal representative.
+        #[arg(long)]
+        website_owner_not_legal_rep: bool,
+        /// The website needs a pre-approval.
+        #[arg(long)]
+        pre_approval: bool,
+        /// A domain is registered outside the provider.
+        #[arg(long)]
+        domain_elsewhere: bool,
+        /// The subject's name changed (变更备案).
+        #[arg(long)]
+        name_change: bool,
+        /// Number of websites in the order.
+        #[arg(long)]
+        websites: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the catalogue entry of a finding code.
     Explain {
         code: String,
@@ -175,6 +214,64 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                 }
             }
             Ok(code)
+        }
+        Cmd::Materials {
+            file,
+            province,
+            subject_kind,
+            filing_type,
+            non_local,
+            minor,
+            owner_not_legal_rep,
+            website_owner_not_legal_rep,
+            pre_approval,
+            domain_elsewhere,
+            name_change,
+            websites,
+            json,
+        } => {
+            let (materials, findings) = match file {
+                Some(file) => {
+                    let r = engine.check_json(&read_input(&file)?).map_err(|e| input_error(&file, &e))?;
+                    (r.materials, Vec::new())
+                }
+                None => {
+                    let q = beiancheck::MaterialsQuery {
+                        province,
+                        subject_kind,
+                        filing_type,
+                        non_local,
+                        minor,
+                        subject_owner_not_legal_rep: owner_not_legal_rep,
+                        website_owner_not_legal_rep,
+                        pre_approval,
+                        domain_not_at_provider: domain_elsewhere,
+                        name_change,
+                        off_campus_training: false,
+                        websites,
+                    };
+                    let r = engine.materials(&q);
+                    (r.materials, r.findings)
+                }
+            };
+            if json {
+                w(&mut out, &serde_json::json!({"materials": materials, "findings": findings}).to_string())?;
+            } else {
+                for f in &findings {
+                    w(&mut out, &format!("✗ [{}] {} / {}", f.code, f.message.zh, f.message.en))?;
+                }
+                for m in &materials {
+                    let tpl = m.template.as_deref().map(|t| format!("\n    模板 template: {t}")).unwrap_or_default();
+                    w(
+                        &mut out,
+                        &format!(
+                            "- {} ({})\n  {}\n    {} / {}\n    来源 source: {}{tpl}",
+                            m.name.zh, m.code, m.name.en, m.reason.zh, m.reason.en, m.source
+                        ),
+                    )?;
+                }
+            }
+            Ok(if findings.iter().any(|f| f.severity == beiancheck::Severity::Error) { 2 } else { 0 })
         }
         Cmd::Explain { code, json } => {
             let key = code.trim().to_ascii_uppercase();

@@ -17,6 +17,7 @@ pub mod domain;
 pub mod filing_type;
 pub mod findings;
 pub mod ids;
+pub mod materials;
 pub mod model;
 pub mod pack;
 pub mod process;
@@ -30,6 +31,7 @@ use codes::*;
 pub use domain::{DomainQuery, DomainReport};
 use findings::Sink;
 pub use findings::{Finding, Message, Severity};
+pub use materials::{MaterialsQuery, MaterialsReport};
 pub use model::Application;
 use once_cell::sync::Lazy;
 pub use pack::{Pack, PackError};
@@ -166,6 +168,7 @@ impl Engine {
 
         let _parsed = domain::check_websites(&cx, &mut sink);
         let filing_type = filing_type::check(&cx, &mut sink);
+        let materials = materials::check(&cx, &mut sink);
 
         let mut findings = sink.findings;
         findings::sort(&mut findings);
@@ -176,12 +179,29 @@ impl Engine {
             verdict: Verdict::of(&findings),
             filing_type,
             findings,
-            materials: Vec::new(),
+            materials,
             steps,
             timeline,
             rules: self.rules_info(),
             as_of: dates::fmt(as_of),
         }
+    }
+
+    /// What must be prepared for this province, subject kind and case.
+    pub fn materials(&self, q: &MaterialsQuery) -> MaterialsReport {
+        materials::answer(&self.pack, q, self.rules_info())
+    }
+
+    /// As [`Engine::materials`], from a JSON query (unknown fields are refused with their name).
+    pub fn materials_json(&self, json: &str) -> Result<MaterialsReport, InputError> {
+        let q: MaterialsQuery = serde_json::from_str(json).map_err(|e| InputError {
+            code: INPUT_MALFORMED,
+            line: e.line(),
+            column: e.column(),
+            path: None,
+            message: e.to_string(),
+        })?;
+        Ok(self.materials(&q))
     }
 
     /// Can this domain be filed? The name rules (syntax, suffix, TLD, reserved suffixes and,

@@ -5,7 +5,7 @@
 //! Loading validates everything a rule relies on, so a bad pack is refused before use.
 use crate::codes;
 use crate::findings::{render, Finding, Message, Severity};
-use crate::province::{Province, ProvinceRule};
+use crate::province::{MaterialRow, Province, ProvinceRule};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -42,6 +42,8 @@ struct RawPack {
     reserved_suffixes: RawReserved,
     provinces: RawProvinces,
     registrars: RawRegistrars,
+    materials: RawMaterials,
+    preapproval: RawPreapproval,
     public_suffix_list: String,
     #[serde(flatten)]
     more: Map<String, Value>,
@@ -158,6 +160,49 @@ pub struct ReservedSuffix {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawMaterials {
+    #[allow(dead_code)]
+    about: Option<String>,
+    upload: UploadRules,
+    materials: Vec<MaterialRow>,
+}
+
+/// Upload rules for materials (S06).
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct UploadRules {
+    pub formats: Vec<String>,
+    pub min_bytes: u64,
+    pub max_bytes: u64,
+    pub max_age_months: u32,
+    pub source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPreapproval {
+    #[allow(dead_code)]
+    about: Option<String>,
+    categories: Vec<PreApprovalCategory>,
+}
+
+/// A 前置审批 category (tencent/facts.md §6).
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct PreApprovalCategory {
+    pub category: String,
+    pub zh: String,
+    pub en: String,
+    pub required: bool,
+    pub authority: String,
+    pub document: String,
+    pub explicit: Vec<String>,
+    pub review: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawRegistrars {
     #[allow(dead_code)]
     about: Option<String>,
@@ -235,6 +280,9 @@ pub struct Pack {
     province_index: HashMap<String, usize>,
     pub psl: publicsuffix::IcannList,
     pub registrars: Vec<Registrar>,
+    pub materials: Vec<MaterialRow>,
+    pub upload: UploadRules,
+    pub preapproval: Vec<PreApprovalCategory>,
     pub table_sizes: Vec<(&'static str, usize)>,
 }
 
@@ -256,7 +304,7 @@ impl Pack {
         if let Some(k) = raw.more.keys().next() {
             return Err(err(
                 k.clone(),
-                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, public_suffix_list)",
+                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, materials, preapproval, public_suffix_list)",
             ));
         }
         let sha256 = hex(&Sha256::digest(bytes));
@@ -353,12 +401,26 @@ impl Pack {
             ));
         }
 
+        for (i, m) in raw.materials.materials.iter().enumerate() {
+            crate::materials::validate_row(m, &format!("materials.materials[{i}]"))?;
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, c) in raw.preapproval.categories.iter().enumerate() {
+            if !crate::vocab::SERVICE_CONTENT.contains(&c.category.as_str()) {
+                return Err(err(format!("preapproval.categories[{i}].category"), format!("{} is not a service_content word", c.category)));
+            }
+            if !seen.insert(c.category.clone()) {
+                return Err(err(format!("preapproval.categories[{i}]"), format!("{} is listed twice", c.category)));
+            }
+        }
         let table_sizes = vec![
             ("catalogue", order.len()),
             ("tlds", tlds.len()),
             ("reserved_suffixes", reserved.len()),
             ("provinces", raw.provinces.provinces.len()),
             ("registrars", raw.registrars.registrars.len()),
+            ("materials", raw.materials.materials.len()),
+            ("preapproval_categories", raw.preapproval.categories.len()),
             ("province_rules", raw.provinces.provinces.iter().map(|p| p.rules.len()).sum()),
             ("public_suffix_list_rules", psl_text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")).count()),
         ];
@@ -374,6 +436,9 @@ impl Pack {
             province_index,
             psl,
             registrars: raw.registrars.registrars,
+            materials: raw.materials.materials,
+            upload: raw.materials.upload,
+            preapproval: raw.preapproval.categories,
             table_sizes,
         })
     }

@@ -3,6 +3,7 @@
 //! shape and which filings they apply to.
 use crate::pack::PackError;
 use serde::Deserialize;
+use ProvinceRule as Self_;
 
 #[derive(Deserialize, Clone, Debug)]
 #[serde(deny_unknown_fields)]
@@ -76,6 +77,31 @@ pub enum ProvinceRule {
         #[serde(default)]
         choice: Option<String>,
     },
+    /// A material this province requires (same shape as the national rows of materials.json).
+    Material(MaterialRow),
+}
+
+/// One materials-checklist row: what, when, which uploads satisfy it, and why.
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialRow {
+    pub code: String,
+    pub applies_to: Vec<AppliesTo>,
+    /// Conditions that must all hold (see materials.json `about`).
+    pub when: Vec<String>,
+    #[serde(default)]
+    pub min_websites: Option<u32>,
+    pub zh: String,
+    pub en: String,
+    pub reason_zh: String,
+    pub reason_en: String,
+    #[serde(default)]
+    pub template: Option<String>,
+    #[serde(default)]
+    pub satisfied_by: Vec<String>,
+    pub source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
 }
 
 impl ProvinceRule {
@@ -84,6 +110,7 @@ impl ProvinceRule {
             Self::DomainAllowedTlds { applies_to, .. }
             | Self::DomainReservedWords { applies_to, .. }
             | Self::DomainValidityMinMonths { applies_to, .. } => applies_to,
+            Self::Material(m) => &m.applies_to,
         }
     }
     pub fn source(&self) -> &str {
@@ -91,6 +118,7 @@ impl ProvinceRule {
             Self::DomainAllowedTlds { source, .. }
             | Self::DomainReservedWords { source, .. }
             | Self::DomainValidityMinMonths { source, .. } => source,
+            Self::Material(m) => &m.source,
         }
     }
     pub fn kind(&self) -> &'static str {
@@ -98,6 +126,7 @@ impl ProvinceRule {
             Self::DomainAllowedTlds { .. } => "domain_allowed_tlds",
             Self::DomainReservedWords { .. } => "domain_reserved_words",
             Self::DomainValidityMinMonths { .. } => "domain_validity_min_months",
+            Self::Material(_) => "material",
         }
     }
     pub fn applies(&self, personal: bool) -> bool {
@@ -128,9 +157,18 @@ impl Province {
             if r.applies_to().is_empty() {
                 return Err(bad(&format!("rules[{i}].applies_to"), "must name personal and/or organization"));
             }
-            // Two rows of one kind for the same filings would contradict each other.
+            if let Self_::Material(m) = r {
+                crate::materials::validate_row(m, &format!("{at}.rules[{i}]"))?;
+            }
+            // Two rows of one kind for the same filings would contradict each other (materials
+            // may repeat with different codes or conditions).
             for other in &self.rules[..i] {
-                if other.kind() == r.kind() && other.applies_to().iter().any(|a| r.applies_to().contains(a)) {
+                let same_material = match (other, r) {
+                    (Self_::Material(a), Self_::Material(b)) => a.code == b.code && a.when == b.when,
+                    (Self_::Material(_), _) | (_, Self_::Material(_)) => false,
+                    _ => true,
+                };
+                if same_material && other.kind() == r.kind() && other.applies_to().iter().any(|a| r.applies_to().contains(a)) {
                     return Err(bad(
                         &format!("rules[{i}]"),
                         &format!("a second {} rule for the same filings (contradictory rows)", r.kind()),

@@ -1,0 +1,337 @@
+//! The materials checklist (tencent/facts.md §5 and the province rows): what must be prepared
+//! for this subject, province and case, and the upload rules (S06) for what was supplied.
+use crate::codes::*;
+use crate::ctx;
+use crate::dates;
+use crate::findings::{Finding, Sink};
+use crate::pack::{Pack, PackError};
+use crate::province::{AppliesTo, MaterialRow, Province, ProvinceRule};
+use crate::report::MaterialItem;
+use crate::{ids, vocab, Cx, Message, RulesInfo};
+use serde::{Deserialize, Serialize};
+
+/// Checklist codes (DESIGN.md vocabulary, plus the province-specific ones).
+pub const MATERIAL_CODES: &[&str] = &[
+    "SUBJECT_CERTIFICATE",
+    "RESPONSIBLE_ID",
+    "RESIDENCE_PERMIT",
+    "SUBJECT_OWNER_AUTHORIZATION",
+    "WEBSITE_OWNER_AUTHORIZATION",
+    "DOMAIN_CERTIFICATE",
+    "DOMAIN_REAL_NAME_PROOF",
+    "PRE_APPROVAL_DOCUMENT",
+    "COMMITMENT_LETTER",
+    "WEBSITE_CONSTRUCTION_PLAN",
+    "NAME_CHANGE_LETTER",
+    "VERIFICATION_PHOTO",
+    "GUARDIAN_CONSENT",
+    "HOUSEHOLD_REGISTER",
+    "INCOME_PROOF",
+    "STUDENT_PROOF",
+    "RESIDENCE_PROOF",
+    "QUALIFICATION_APPLICATION",
+    "COMMITMENT_VIDEO",
+    "LAWYER_CERTIFICATE",
+    "SUPPLEMENTARY_PROOF",
+];
+
+/// Conditions a row may name in `when`.
+pub const CONDITIONS: &[&str] = &[
+    "always",
+    "non_local",
+    "minor",
+    "subject_owner_not_legal_rep",
+    "website_owner_not_legal_rep",
+    "pre_approval",
+    "domain_not_at_provider",
+    "name_change",
+    "off_campus_training",
+    "min_websites",
+];
+
+pub(crate) fn validate_row(m: &MaterialRow, at: &str) -> Result<(), PackError> {
+    let bad = |f: &str, msg: String| PackError { path: format!("{at}.{f}"), message: msg };
+    if !MATERIAL_CODES.contains(&m.code.as_str()) {
+        return Err(bad("code", format!("unknown material code {} (known: {})", m.code, MATERIAL_CODES.join(", "))));
+    }
+    if m.when.is_empty() {
+        return Err(bad("when", "name at least one condition (\"always\" for none)".into()));
+    }
+    for w in &m.when {
+        if !CONDITIONS.contains(&w.as_str()) {
+            return Err(bad("when", format!("unknown condition {w} (known: {})", CONDITIONS.join(", "))));
+        }
+    }
+    if m.when.iter().any(|w| w == "min_websites") != m.min_websites.is_some() {
+        return Err(bad("min_websites", "give min_websites exactly when `when` names min_websites".into()));
+    }
+    for (f, v) in [("zh", &m.zh), ("en", &m.en), ("reason_zh", &m.reason_zh), ("reason_en", &m.reason_en), ("source", &m.source)] {
+        if v.trim().is_empty() {
+            return Err(bad(f, "must not be empty".into()));
+        }
+    }
+    Ok(())
+}
+
+/// The facts of a case that decide its materials. From an application they are derived; from a
+/// [`MaterialsQuery`] they are stated.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Case {
+    pub personal: bool,
+    pub non_local: bool,
+    pub minor: bool,
+    pub subject_owner_not_legal_rep: bool,
+    pub website_owner_not_legal_rep: bool,
+    pub pre_approval: bool,
+    pub domain_not_at_provider: bool,
+    pub name_change: bool,
+    pub off_campus_training: bool,
+    pub websites: u32,
+}
+
+impl Case {
+    fn holds(&self, row: &MaterialRow) -> bool {
+        let applies = row.applies_to.contains(if self.personal { &AppliesTo::Personal } else { &AppliesTo::Organization });
+        applies
+            && row.when.iter().all(|w| match w.as_str() {
+                "always" => true,
+                "non_local" => self.non_local,
+                "minor" => self.minor,
+                "subject_owner_not_legal_rep" => self.subject_owner_not_legal_rep,
+                "website_owner_not_legal_rep" => self.website_owner_not_legal_rep,
+                "pre_approval" => self.pre_approval,
+                "domain_not_at_provider" => self.domain_not_at_provider,
+                "name_change" => self.name_change,
+                "off_campus_training" => self.off_campus_training,
+                "min_websites" => row.min_websites.is_some_and(|n| self.websites >= n),
+                _ => false,
+            })
+    }
+}
+
+fn item(row: &MaterialRow) -> MaterialItem {
+    MaterialItem {
+        code: MATERIAL_CODES.iter().copied().find(|c| *c == row.code).unwrap_or("SUPPLEMENTARY_PROOF"),
+        name: Message { zh: row.zh.clone(), en: row.en.clone() },
+        reason: Message { zh: row.reason_zh.clone(), en: row.reason_en.clone() },
+        template: row.template.clone(),
+        source: row.source.clone(),
+    }
+}
+
+/// The checklist: national rows, then the province's own; a province row replaces a national
+/// row of the same code (it is the more specific document, reference/README.md rule 2).
+pub fn checklist<'p>(pack: &'p Pack, province: Option<&'p Province>, case: &Case) -> Vec<(&'p MaterialRow, MaterialItem)> {
+    let prov_rows: Vec<&MaterialRow> = province
+        .into_iter()
+        .flat_map(|p| p.rules.iter())
+        .filter_map(|r| match r {
+            ProvinceRule::Material(m) if case.holds(m) => Some(m),
+            _ => None,
+        })
+        .collect();
+    let mut out: Vec<(&MaterialRow, MaterialItem)> = Vec::new();
+    for row in pack.materials.iter().filter(|r| case.holds(r)) {
+        if !prov_rows.iter().any(|p| p.code == row.code) {
+            out.push((row, item(row)));
+        }
+    }
+    for row in prov_rows {
+        if !out.iter().any(|(r, _)| r.code == row.code && r.zh == row.zh) {
+            out.push((row, item(row)));
+        }
+    }
+    out
+}
+
+/// Derives the case from an application.
+pub(crate) fn case_of(cx: &Cx) -> Case {
+    let app = cx.app;
+    let personal = cx.personal.unwrap_or(false);
+    let subject = app.subject.as_ref();
+    let mut case = Case { personal, websites: app.websites.len() as u32, ..Case::default() };
+    if personal {
+        if let (Some(prov), Some(id)) = (cx.province, subject.and_then(|s| s.certificate.as_ref()).and_then(resident_id)) {
+            case.non_local = id.province_prefix != prov.area_prefix;
+            let on = ids::Ymd {
+                year: chrono::Datelike::year(&cx.as_of),
+                month: chrono::Datelike::month(&cx.as_of),
+                day: chrono::Datelike::day(&cx.as_of),
+            };
+            case.minor = ids::age_on(id.birth, on) < 18;
+        }
+    } else {
+        let owner = subject.and_then(|s| s.responsible_person.as_ref());
+        case.subject_owner_not_legal_rep = owner.and_then(|p| p.is_legal_representative) == Some(false);
+        case.website_owner_not_legal_rep = app.websites.iter().filter_map(|w| w.responsible_person.as_ref()).any(|p| {
+            p.is_legal_representative == Some(false)
+                || (p.is_legal_representative.is_none()
+                    && !same_person(p, owner)
+                    && owner.and_then(|o| o.is_legal_representative) == Some(true))
+        });
+    }
+    case.pre_approval = app.websites.iter().any(|w| {
+        w.service_content.iter().any(|c| pack_requires_pre_approval(cx.pack, c))
+            || w.pre_approvals.iter().any(|p| p.category.is_some_and(|c| pack_requires_pre_approval(cx.pack, c)))
+    });
+    case.off_campus_training = app.websites.iter().any(|w| w.service_content.contains(&"off_campus_training"));
+    case.domain_not_at_provider =
+        app.domains.iter().any(|d| !d.registrar.as_deref().and_then(|r| cx.pack.registrar(r)).is_some_and(|r| r.tencent));
+    case
+}
+
+fn pack_requires_pre_approval(pack: &Pack, category: &str) -> bool {
+    pack.preapproval.iter().any(|c| c.category == category && c.required)
+}
+
+fn same_person(a: &crate::model::Person, b: Option<&crate::model::Person>) -> bool {
+    let Some(b) = b else { return false };
+    match (a.id_number.as_deref(), b.id_number.as_deref()) {
+        (Some(x), Some(y)) => x.trim().eq_ignore_ascii_case(y.trim()),
+        _ => a.name.is_some() && a.name == b.name,
+    }
+}
+
+fn resident_id(c: &crate::model::Certificate) -> Option<ids::ResidentId> {
+    if c.kind.is_some_and(|k| k != "resident_id") {
+        return None;
+    }
+    ids::parse_resident_id(c.number.as_deref()?.trim()).ok()
+}
+
+/// The checklist of an application, and the upload rules for what it supplied.
+pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Vec<MaterialItem> {
+    let case = case_of(cx);
+    let list = checklist(cx.pack, cx.province, &case);
+    let app = cx.app;
+    if app.given.materials {
+        let supplied: Vec<String> = app.materials.iter().filter_map(|m| m.kind.as_deref()).map(|k| k.trim().to_ascii_lowercase()).collect();
+        for (row, item) in &list {
+            let ok = supplied.iter().any(|k| *k == row.code.to_ascii_lowercase() || row.satisfied_by.iter().any(|s| s == k));
+            if !ok {
+                sink.add_sourced(
+                    MATERIAL_MISSING,
+                    "materials",
+                    ctx!["material" => row.code.clone(), "material_zh" => item.name.zh.clone(), "material_en" => item.name.en.clone(), "reason_zh" => item.reason.zh.clone(), "reason_en" => item.reason.en.clone()],
+                    Some(&row.source),
+                );
+            }
+        }
+    }
+    let up = &cx.pack.upload;
+    for (i, m) in app.materials.iter().enumerate() {
+        if let Some(f) = m.format.as_deref() {
+            let norm = f.trim().trim_start_matches('.').to_ascii_lowercase();
+            if !up.formats.contains(&norm) {
+                sink.add_sourced(MATERIAL_FORMAT_NOT_ALLOWED, format!("materials[{i}].format"), ctx!["format" => f], Some(&up.source));
+            }
+        }
+        if let Some(b) = m.bytes {
+            if b < up.min_bytes || b > up.max_bytes {
+                sink.add_sourced(MATERIAL_SIZE_OUT_OF_RANGE, format!("materials[{i}].bytes"), ctx!["bytes" => b], Some(&up.source));
+            }
+        }
+        if let Some(issued) = m.issued_at {
+            // Letters and proofs: issued no more than 3 months before submission (S06).
+            let earliest = dates::add_months(cx.as_of, -(up.max_age_months as i32));
+            if issued < earliest {
+                sink.add_sourced(
+                    MATERIAL_TOO_OLD,
+                    format!("materials[{i}].issued_at"),
+                    ctx!["issued_at" => dates::fmt(issued), "required_after" => dates::fmt(earliest), "limit_zh" => format!("{} 个月", up.max_age_months), "limit_en" => format!("{} months", up.max_age_months)],
+                    Some(&up.source),
+                );
+            }
+        }
+    }
+    list.into_iter().map(|(_, i)| i).collect()
+}
+
+/// A materials question without a whole application.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialsQuery {
+    pub province: Option<String>,
+    pub subject_kind: Option<String>,
+    pub filing_type: Option<String>,
+    #[serde(default)]
+    pub non_local: bool,
+    #[serde(default)]
+    pub minor: bool,
+    #[serde(default)]
+    pub subject_owner_not_legal_rep: bool,
+    #[serde(default)]
+    pub website_owner_not_legal_rep: bool,
+    #[serde(default)]
+    pub pre_approval: bool,
+    #[serde(default)]
+    pub domain_not_at_provider: bool,
+    #[serde(default)]
+    pub name_change: bool,
+    #[serde(default)]
+    pub off_campus_training: bool,
+    #[serde(default)]
+    pub websites: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MaterialsReport {
+    pub province: Option<String>,
+    pub subject_kind: Option<String>,
+    pub materials: Vec<MaterialItem>,
+    pub findings: Vec<Finding>,
+    pub rules: RulesInfo,
+}
+
+pub(crate) fn answer(pack: &Pack, q: &MaterialsQuery, rules: RulesInfo) -> MaterialsReport {
+    let mut sink = Sink::new(&pack.catalogue);
+    let province = match q.province.as_deref() {
+        Some(p) => {
+            let found = pack.province(p);
+            if found.is_none() {
+                sink.add(PROVINCE_UNKNOWN, "province", ctx!["value" => p]);
+            }
+            found
+        }
+        None => {
+            sink.add(INPUT_MISSING_FIELD, "province", ctx!["field" => "province"]);
+            None
+        }
+    };
+    let kind = match q.subject_kind.as_deref() {
+        Some(k) => {
+            let found = vocab::SUBJECT_KINDS.iter().copied().find(|v| *v == k);
+            if found.is_none() {
+                let list = vocab::SUBJECT_KINDS.join(", ");
+                sink.add(INPUT_INVALID_VALUE, "subject_kind", ctx!["field" => "subject_kind", "reason_en" => format!("\"{k}\" is not one of: {list}"), "reason_zh" => format!("“{k}”不在可选值中：{list}")]);
+            }
+            found
+        }
+        None => {
+            sink.add(INPUT_MISSING_FIELD, "subject_kind", ctx!["field" => "subject_kind"]);
+            None
+        }
+    };
+    if let Some(t) = q.filing_type.as_deref() {
+        if !vocab::FILING_TYPES.contains(&t) {
+            let list = vocab::FILING_TYPES.join(", ");
+            sink.add(INPUT_INVALID_VALUE, "filing_type", ctx!["field" => "filing_type", "reason_en" => format!("\"{t}\" is not one of: {list}"), "reason_zh" => format!("“{t}”不在可选值中：{list}")]);
+        }
+    }
+    let case = Case {
+        personal: kind.is_some_and(vocab::is_personal),
+        non_local: q.non_local,
+        minor: q.minor,
+        subject_owner_not_legal_rep: q.subject_owner_not_legal_rep,
+        website_owner_not_legal_rep: q.website_owner_not_legal_rep,
+        pre_approval: q.pre_approval,
+        domain_not_at_provider: q.domain_not_at_provider,
+        name_change: q.name_change,
+        off_campus_training: q.off_campus_training,
+        websites: q.websites.unwrap_or(1),
+    };
+    let materials = if kind.is_some() { checklist(pack, province, &case).into_iter().map(|(_, i)| i).collect() } else { Vec::new() };
+    let mut findings = sink.findings;
+    crate::findings::sort(&mut findings);
+    MaterialsReport { province: province.map(|p| p.code.clone()), subject_kind: kind.map(str::to_owned), materials, findings, rules }
+}
