@@ -79,6 +79,175 @@ pub enum ProvinceRule {
     },
     /// A material this province requires (same shape as the national rows of materials.json).
     Material(MaterialRow),
+    /// The filer (personal) or the responsible persons (organisation) must be at least `age`.
+    MinAge {
+        applies_to: Vec<AppliesTo>,
+        age: u32,
+        #[serde(default)]
+        note_zh: Option<String>,
+        #[serde(default)]
+        note_en: Option<String>,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// How the bureau treats a personal filer whose resident ID was issued in another province
+    /// (judged from the ID's area code): `allowed`, `residence_permit` (a local permit valid at
+    /// least `permit_min_months`), `refused`, or `special` (proofs named in the note).
+    NonLocalId {
+        applies_to: Vec<AppliesTo>,
+        policy: NonLocalPolicy,
+        #[serde(default)]
+        permit_min_months: Option<u32>,
+        #[serde(default)]
+        note_zh: Option<String>,
+        #[serde(default)]
+        note_en: Option<String>,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// Who may be the subject owner (主体负责人): `legal_rep` (must be the legal
+    /// representative), `authorized` (another person with an authorisation letter), `free`.
+    SubjectOwner {
+        applies_to: Vec<AppliesTo>,
+        policy: OwnerPolicy,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// Every website owner (网站负责人) must be the subject owner.
+    WebsiteOwnerIsSubjectOwner {
+        applies_to: Vec<AppliesTo>,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// At most `per_order` websites in one order (and `per_subject` in total, where stated).
+    MaxWebsites {
+        applies_to: Vec<AppliesTo>,
+        per_order: u32,
+        #[serde(default)]
+        per_subject: Option<u32>,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// Website names may not be all Latin letters/digits (e.g. Shanghai personal sites).
+    WebsiteNameNotPureLatin {
+        applies_to: Vec<AppliesTo>,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// Website names may not contain these words.
+    WebsiteNameForbiddenWords {
+        applies_to: Vec<AppliesTo>,
+        words: Vec<String>,
+        #[serde(default)]
+        reason_zh: Option<String>,
+        #[serde(default)]
+        reason_en: Option<String>,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// These service_content values are not allowed (e.g. personal 博客/个人空间 in Beijing).
+    ServiceNotAllowed {
+        applies_to: Vec<AppliesTo>,
+        services: Vec<String>,
+        #[serde(default)]
+        reason_zh: Option<String>,
+        #[serde(default)]
+        reason_en: Option<String>,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// Extra pre-approval keywords of this province (website name, subject name, remarks).
+    PreApprovalKeywords {
+        applies_to: Vec<AppliesTo>,
+        category: String,
+        keywords: Vec<String>,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// The website remarks must state something; `any_of` lists words of which one must appear.
+    RemarksRequired {
+        applies_to: Vec<AppliesTo>,
+        #[serde(default)]
+        services: Vec<String>,
+        any_of: Vec<String>,
+        required_zh: String,
+        required_en: String,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// Contact numbers that must differ: `owner_mobile_vs_emergency` (a person's 联系方式1 and
+    /// 应急联系方式), `three_of_four` (subject and website owners' four numbers hold at least three
+    /// different ones when the owners differ), `all`.
+    DistinctNumbers {
+        applies_to: Vec<AppliesTo>,
+        scope: DistinctScope,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// Certificates (subject and people) must stay valid at least `months` after submission.
+    CertificateValidityMinMonths {
+        applies_to: Vec<AppliesTo>,
+        months: u32,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// An uploaded material of this kind may be at most `max_days` old (T9 exceptions).
+    DocumentMaxAge {
+        applies_to: Vec<AppliesTo>,
+        material: String,
+        max_days: u32,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+    /// A rule of this province that no field of the application can show; kept for the rules
+    /// reference and the report's notes, with why it is not a check.
+    Note {
+        applies_to: Vec<AppliesTo>,
+        zh: String,
+        en: String,
+        why_not_checked: String,
+        source: String,
+        #[serde(default)]
+        choice: Option<String>,
+    },
+}
+
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum NonLocalPolicy {
+    Allowed,
+    ResidencePermit,
+    Refused,
+    Special,
+}
+
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum OwnerPolicy {
+    LegalRep,
+    Authorized,
+    Free,
+}
+
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum DistinctScope {
+    OwnerMobileVsEmergency,
+    ThreeOfFour,
+    All,
 }
 
 /// One materials-checklist row: what, when, which uploads satisfy it, and why.
@@ -111,6 +280,20 @@ impl ProvinceRule {
             | Self::DomainReservedWords { applies_to, .. }
             | Self::DomainValidityMinMonths { applies_to, .. } => applies_to,
             Self::Material(m) => &m.applies_to,
+            Self::MinAge { applies_to, .. }
+            | Self::NonLocalId { applies_to, .. }
+            | Self::SubjectOwner { applies_to, .. }
+            | Self::WebsiteOwnerIsSubjectOwner { applies_to, .. }
+            | Self::MaxWebsites { applies_to, .. }
+            | Self::WebsiteNameNotPureLatin { applies_to, .. }
+            | Self::WebsiteNameForbiddenWords { applies_to, .. }
+            | Self::ServiceNotAllowed { applies_to, .. }
+            | Self::PreApprovalKeywords { applies_to, .. }
+            | Self::RemarksRequired { applies_to, .. }
+            | Self::DistinctNumbers { applies_to, .. }
+            | Self::CertificateValidityMinMonths { applies_to, .. }
+            | Self::DocumentMaxAge { applies_to, .. }
+            | Self::Note { applies_to, .. } => applies_to,
         }
     }
     pub fn source(&self) -> &str {
@@ -119,6 +302,20 @@ impl ProvinceRule {
             | Self::DomainReservedWords { source, .. }
             | Self::DomainValidityMinMonths { source, .. } => source,
             Self::Material(m) => &m.source,
+            Self::MinAge { source, .. }
+            | Self::NonLocalId { source, .. }
+            | Self::SubjectOwner { source, .. }
+            | Self::WebsiteOwnerIsSubjectOwner { source, .. }
+            | Self::MaxWebsites { source, .. }
+            | Self::WebsiteNameNotPureLatin { source, .. }
+            | Self::WebsiteNameForbiddenWords { source, .. }
+            | Self::ServiceNotAllowed { source, .. }
+            | Self::PreApprovalKeywords { source, .. }
+            | Self::RemarksRequired { source, .. }
+            | Self::DistinctNumbers { source, .. }
+            | Self::CertificateValidityMinMonths { source, .. }
+            | Self::DocumentMaxAge { source, .. }
+            | Self::Note { source, .. } => source,
         }
     }
     pub fn kind(&self) -> &'static str {
@@ -127,6 +324,20 @@ impl ProvinceRule {
             Self::DomainReservedWords { .. } => "domain_reserved_words",
             Self::DomainValidityMinMonths { .. } => "domain_validity_min_months",
             Self::Material(_) => "material",
+            Self::MinAge { .. } => "min_age",
+            Self::NonLocalId { .. } => "non_local_id",
+            Self::SubjectOwner { .. } => "subject_owner",
+            Self::WebsiteOwnerIsSubjectOwner { .. } => "website_owner_is_subject_owner",
+            Self::MaxWebsites { .. } => "max_websites",
+            Self::WebsiteNameNotPureLatin { .. } => "website_name_not_pure_latin",
+            Self::WebsiteNameForbiddenWords { .. } => "website_name_forbidden_words",
+            Self::ServiceNotAllowed { .. } => "service_not_allowed",
+            Self::PreApprovalKeywords { .. } => "pre_approval_keywords",
+            Self::RemarksRequired { .. } => "remarks_required",
+            Self::DistinctNumbers { .. } => "distinct_numbers",
+            Self::CertificateValidityMinMonths { .. } => "certificate_validity_min_months",
+            Self::DocumentMaxAge { .. } => "document_max_age",
+            Self::Note { .. } => "note",
         }
     }
     pub fn applies(&self, personal: bool) -> bool {
@@ -163,9 +374,17 @@ impl Province {
             // Two rows of one kind for the same filings would contradict each other (materials
             // may repeat with different codes or conditions).
             for other in &self.rules[..i] {
+                // Rows that may repeat: materials (per code and condition), word lists, notes,
+                // keyword lists (per category), document ages (per material), remarks.
                 let same_material = match (other, r) {
                     (Self_::Material(a), Self_::Material(b)) => a.code == b.code && a.when == b.when,
-                    (Self_::Material(_), _) | (_, Self_::Material(_)) => false,
+                    (Self_::PreApprovalKeywords { category: a, .. }, Self_::PreApprovalKeywords { category: b, .. }) => a == b,
+                    (Self_::DocumentMaxAge { material: a, .. }, Self_::DocumentMaxAge { material: b, .. }) => a == b,
+                    (Self_::Note { .. }, _)
+                    | (Self_::WebsiteNameForbiddenWords { .. }, _)
+                    | (Self_::ServiceNotAllowed { .. }, _)
+                    | (Self_::RemarksRequired { .. }, _)
+                    | (Self_::Material(_), _) => false,
                     _ => true,
                 };
                 if same_material && other.kind() == r.kind() && other.applies_to().iter().any(|a| r.applies_to().contains(a)) {
