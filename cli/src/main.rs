@@ -131,6 +131,9 @@ enum Cmd {
         /// Hide the progress bar even on a terminal.
         #[arg(long)]
         quiet: bool,
+        /// Continue an interrupted run from its OUT.progress file, without duplicating rows.
+        #[arg(long)]
+        resume: bool,
     },
 }
 
@@ -334,9 +337,9 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
             }
             Ok(0)
         }
-        Cmd::Batch { input, output, format, as_of, chunk, quiet } => {
+        Cmd::Batch { input, output, format, as_of, chunk, quiet, resume } => {
             drop(out);
-            batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet)
+            batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet, resume)
         }
     }
 }
