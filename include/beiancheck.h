@@ -135,6 +135,9 @@ extern "C" {
  *
  * Thread-safety: may be called from any thread. The embedded pack is parsed once per process,
  * so later engines are cheap; each is immutable and may be shared by any number of threads.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const beian_engine *`.
  */
 beian_result beian_engine_new_embedded(const struct beian_engine **out);
 
@@ -148,6 +151,10 @@ beian_result beian_engine_new_embedded(const struct beian_engine **out);
  * already holds stays in use. The bytes are only read during the call; the caller keeps them.
  *
  * Thread-safety: may be called from any thread.
+ *
+ * # Safety
+ * `pack` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `const beian_engine *`.
  */
 beian_result beian_engine_new_from_pack(const uint8_t *pack,
                                         size_t len,
@@ -158,6 +165,9 @@ beian_result beian_engine_new_from_pack(const uint8_t *pack,
  *
  * Call it exactly once per engine, after every thread has stopped using it; the pointer is
  * invalid afterwards.
+ *
+ * # Safety
+ * `engine` is NULL or an engine from `beian_engine_new_*` not yet freed.
  */
 void beian_engine_free(const struct beian_engine *engine);
 
@@ -174,6 +184,10 @@ void beian_engine_free(const struct beian_engine *engine);
  * `BEIAN_INPUT_TOO_LARGE`. On failure `*out` is left unchanged.
  *
  * Thread-safety: any number of threads may check with the same engine at the same time.
+ *
+ * # Safety
+ * `engine` is NULL or a live engine; `json` is NULL or points to `len` readable bytes; `out`
+ * is NULL or points to a writable `beian_buf` (overwritten, not freed: free it first).
  */
 beian_result beian_check_json(const struct beian_engine *engine,
                               const char *json,
@@ -192,6 +206,10 @@ beian_result beian_check_json(const struct beian_engine *engine,
  * `BEIAN_INVALID_UTF8` or `BEIAN_INPUT_TOO_LARGE`, leaving `*out` unchanged.
  *
  * Thread-safety: any number of threads may check with the same engine at the same time.
+ *
+ * # Safety
+ * `engine` is NULL or a live engine; `name` is NULL or points to `len` readable bytes; `out`
+ * is NULL or points to a writable `beian_buf` (overwritten, not freed: free it first).
  */
 beian_result beian_check_domain(const struct beian_engine *engine,
                                 const char *name,
@@ -212,6 +230,10 @@ beian_result beian_check_domain(const struct beian_engine *engine,
  * `BEIAN_INPUT_TOO_LARGE`, leaving `*out` unchanged.
  *
  * Thread-safety: any number of threads may call it with the same engine at the same time.
+ *
+ * # Safety
+ * `engine` is NULL or a live engine; `query_json` is NULL or points to `len` readable bytes; `out`
+ * is NULL or points to a writable `beian_buf` (overwritten, not freed: free it first).
  */
 beian_result beian_materials_json(const struct beian_engine *engine,
                                   const char *query_json,
@@ -224,6 +246,10 @@ beian_result beian_materials_json(const struct beian_engine *engine,
  * and ignored, so freeing twice is harmless.
  *
  * Thread-safety: a `beian_buf` belongs to one owner; it may be freed on any thread.
+ *
+ * # Safety
+ * `buf` is NULL or points to a `beian_buf` that is zeroed or was filled by this library and
+ * not changed since.
  */
 void beian_buf_free(struct beian_buf *buf);
 
@@ -243,6 +269,9 @@ void beian_buf_free(struct beian_buf *buf);
  * `BEIAN_NULL_PARAMETER` when `out` is NULL; `*out` is unchanged then.
  *
  * Thread-safety: reads only the calling thread's own detail.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `beian_buf` (overwritten, not freed).
  */
 beian_result beian_last_error_json(struct beian_buf *out);
 
@@ -257,6 +286,10 @@ beian_result beian_last_error_json(struct beian_buf *out);
  *
  * Thread-safety: may be called from any thread; touches no shared state (not even this
  * thread's error detail).
+ *
+ * # Safety
+ * `buf` is NULL or points to `len` writable bytes; `out_n` is NULL or points to a writable
+ * `size_t`.
  */
 beian_result beian_result_message(unsigned int result, char *buf, size_t len, size_t *out_n);
 

@@ -173,7 +173,10 @@ impl Failure {
     fn input(e: InputError) -> Failure {
         // The core names the kind of input error; the result code only mirrors it.
         let result = if e.code == codes::INPUT_LIMIT_EXCEEDED { BEIAN_INPUT_TOO_LARGE } else { BEIAN_MALFORMED_JSON };
-        Failure { result, detail: Detail { result: result as u32, code: e.code, line: e.line, column: e.column, path: e.path, message: e.message } }
+        Failure {
+            result,
+            detail: Detail { result: result as u32, code: e.code, line: e.line, column: e.column, path: e.path, message: e.message },
+        }
     }
     fn pack(e: PackError) -> Failure {
         let mut f = Failure::new(BEIAN_INVALID_PACK, "PACK_INVALID", e.to_string());
@@ -314,8 +317,11 @@ unsafe fn hand_out_engine(out: *mut *const beian_engine, engine: Engine) {
 ///
 /// Thread-safety: may be called from any thread. The embedded pack is parsed once per process,
 /// so later engines are cheap; each is immutable and may be shared by any number of threads.
+///
+/// # Safety
+/// `out` is NULL or points to a writable `const beian_engine *`.
 #[no_mangle]
-pub extern "C" fn beian_engine_new_embedded(out: *mut *const beian_engine) -> beian_result {
+pub unsafe extern "C" fn beian_engine_new_embedded(out: *mut *const beian_engine) -> beian_result {
     guard(|| {
         not_null(out, "out")?;
         // SAFETY: `out` is non-NULL; writable per the contract.
@@ -333,6 +339,10 @@ pub extern "C" fn beian_engine_new_embedded(out: *mut *const beian_engine) -> be
 /// already holds stays in use. The bytes are only read during the call; the caller keeps them.
 ///
 /// Thread-safety: may be called from any thread.
+///
+/// # Safety
+/// `pack` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+/// `const beian_engine *`.
 #[no_mangle]
 pub unsafe extern "C" fn beian_engine_new_from_pack(pack: *const u8, len: usize, out: *mut *const beian_engine) -> beian_result {
     guard(|| {
@@ -350,6 +360,9 @@ pub unsafe extern "C" fn beian_engine_new_from_pack(pack: *const u8, len: usize,
 ///
 /// Call it exactly once per engine, after every thread has stopped using it; the pointer is
 /// invalid afterwards.
+///
+/// # Safety
+/// `engine` is NULL or an engine from `beian_engine_new_*` not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn beian_engine_free(engine: *const beian_engine) {
     // Nothing in a drop can panic here, but no unwind may ever leave this function.
@@ -374,8 +387,17 @@ pub unsafe extern "C" fn beian_engine_free(engine: *const beian_engine) {
 /// `BEIAN_INPUT_TOO_LARGE`. On failure `*out` is left unchanged.
 ///
 /// Thread-safety: any number of threads may check with the same engine at the same time.
+///
+/// # Safety
+/// `engine` is NULL or a live engine; `json` is NULL or points to `len` readable bytes; `out`
+/// is NULL or points to a writable `beian_buf` (overwritten, not freed: free it first).
 #[no_mangle]
-pub unsafe extern "C" fn beian_check_json(engine: *const beian_engine, json: *const c_char, len: usize, out: *mut beian_buf) -> beian_result {
+pub unsafe extern "C" fn beian_check_json(
+    engine: *const beian_engine,
+    json: *const c_char,
+    len: usize,
+    out: *mut beian_buf,
+) -> beian_result {
     guard(|| {
         not_null(out, "out")?;
         // SAFETY: the caller's contract for `engine` and `json`.
@@ -398,8 +420,17 @@ pub unsafe extern "C" fn beian_check_json(engine: *const beian_engine, json: *co
 /// `BEIAN_INVALID_UTF8` or `BEIAN_INPUT_TOO_LARGE`, leaving `*out` unchanged.
 ///
 /// Thread-safety: any number of threads may check with the same engine at the same time.
+///
+/// # Safety
+/// `engine` is NULL or a live engine; `name` is NULL or points to `len` readable bytes; `out`
+/// is NULL or points to a writable `beian_buf` (overwritten, not freed: free it first).
 #[no_mangle]
-pub unsafe extern "C" fn beian_check_domain(engine: *const beian_engine, name: *const c_char, len: usize, out: *mut beian_buf) -> beian_result {
+pub unsafe extern "C" fn beian_check_domain(
+    engine: *const beian_engine,
+    name: *const c_char,
+    len: usize,
+    out: *mut beian_buf,
+) -> beian_result {
     guard(|| {
         not_null(out, "out")?;
         // SAFETY: the caller's contract for `engine` and `name`.
@@ -425,8 +456,17 @@ pub unsafe extern "C" fn beian_check_domain(engine: *const beian_engine, name: *
 /// `BEIAN_INPUT_TOO_LARGE`, leaving `*out` unchanged.
 ///
 /// Thread-safety: any number of threads may call it with the same engine at the same time.
+///
+/// # Safety
+/// `engine` is NULL or a live engine; `query_json` is NULL or points to `len` readable bytes; `out`
+/// is NULL or points to a writable `beian_buf` (overwritten, not freed: free it first).
 #[no_mangle]
-pub unsafe extern "C" fn beian_materials_json(engine: *const beian_engine, query_json: *const c_char, len: usize, out: *mut beian_buf) -> beian_result {
+pub unsafe extern "C" fn beian_materials_json(
+    engine: *const beian_engine,
+    query_json: *const c_char,
+    len: usize,
+    out: *mut beian_buf,
+) -> beian_result {
     guard(|| {
         not_null(out, "out")?;
         // SAFETY: the caller's contract for `engine` and `query_json`.
@@ -444,6 +484,10 @@ pub unsafe extern "C" fn beian_materials_json(engine: *const beian_engine, query
 /// and ignored, so freeing twice is harmless.
 ///
 /// Thread-safety: a `beian_buf` belongs to one owner; it may be freed on any thread.
+///
+/// # Safety
+/// `buf` is NULL or points to a `beian_buf` that is zeroed or was filled by this library and
+/// not changed since.
 #[no_mangle]
 pub unsafe extern "C" fn beian_buf_free(buf: *mut beian_buf) {
     let _ = catch_unwind(|| {
@@ -478,6 +522,9 @@ pub unsafe extern "C" fn beian_buf_free(buf: *mut beian_buf) {
 /// `BEIAN_NULL_PARAMETER` when `out` is NULL; `*out` is unchanged then.
 ///
 /// Thread-safety: reads only the calling thread's own detail.
+///
+/// # Safety
+/// `out` is NULL or points to a writable `beian_buf` (overwritten, not freed).
 #[no_mangle]
 pub unsafe extern "C" fn beian_last_error_json(out: *mut beian_buf) -> beian_result {
     // Not through `guard`: reading the detail must not replace it.
@@ -509,6 +556,10 @@ pub unsafe extern "C" fn beian_last_error_json(out: *mut beian_buf) -> beian_res
 ///
 /// Thread-safety: may be called from any thread; touches no shared state (not even this
 /// thread's error detail).
+///
+/// # Safety
+/// `buf` is NULL or points to `len` writable bytes; `out_n` is NULL or points to a writable
+/// `size_t`.
 #[no_mangle]
 pub unsafe extern "C" fn beian_result_message(result: c_uint, buf: *mut c_char, len: usize, out_n: *mut usize) -> beian_result {
     let r = catch_unwind(|| {
@@ -589,7 +640,7 @@ mod tests {
     #[test]
     fn invalid_utf8_is_located() {
         let mut engine = null();
-        assert_eq!(beian_engine_new_embedded(&mut engine), BEIAN_OK);
+        assert_eq!(unsafe { beian_engine_new_embedded(&mut engine) }, BEIAN_OK);
         let input = b"{\n  \"province\": \"\xff\"}";
         let mut out = beian_buf { data: null_mut(), len: 7 };
         // SAFETY: valid pointers and lengths.

@@ -66,7 +66,11 @@ fn committed_header_matches_cbindgen_output() {
     std::fs::remove_file(&fresh).ok();
     let committed = std::fs::read_to_string(repo().join("include/beiancheck.h")).unwrap_or_default();
     if fresh_text != committed {
-        let first = fresh_text.lines().zip(committed.lines()).position(|(a, b)| a != b).unwrap_or(fresh_text.lines().count().min(committed.lines().count()));
+        let first = fresh_text
+            .lines()
+            .zip(committed.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(fresh_text.lines().count().min(committed.lines().count()));
         panic!(
             "include/beiancheck.h is out of date (first difference at line {}: generated {:?}, committed {:?}).\n\
              Regenerate it: cbindgen --config ffi/cbindgen.toml --output include/beiancheck.h ffi",
