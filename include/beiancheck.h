@@ -163,8 +163,9 @@ beian_result beian_engine_new_from_pack(const uint8_t *pack,
 /**
  * Releases an engine. NULL is accepted and ignored.
  *
- * Call it exactly once per engine, after every thread has stopped using it; the pointer is
- * invalid afterwards.
+ * Call it exactly once per engine; the pointer is invalid afterwards.
+ *
+ * Thread-safety: may be called from any thread, once every thread has stopped using the engine.
  *
  * # Safety
  * `engine` is NULL or an engine from `beian_engine_new_*` not yet freed.
@@ -256,7 +257,8 @@ void beian_buf_free(struct beian_buf *buf);
 /**
  * The detail of the last call on this thread, when it failed: a JSON object
  * `{"result":7003,"code":"INPUT_MALFORMED","line":2,"column":0,"path":null,"message":"…"}`.
- * `code` is the core's (`INPUT_MALFORMED`, `INPUT_LIMIT_EXCEEDED`) for input errors, else
+ * `code` is the core's (`INPUT_MALFORMED`, invalid UTF-8 included, or `INPUT_LIMIT_EXCEEDED`)
+ * for input errors, else
  * `NULL_PARAMETER` (`path` names the argument), `PACK_INVALID` (`path` is where in the pack)
  * or `PANIC`; `line` and `column` are 1-based (0 when not applicable).
  *
