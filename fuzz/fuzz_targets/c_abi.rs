@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 // The ffi crate builds only as cdylib/staticlib, so its source is compiled in here.
-#[allow(dead_code, clippy::all)]
+#[allow(dead_code, unused, clippy::all)]
 #[path = "../../ffi/src/lib.rs"]
 mod ffi;
 
