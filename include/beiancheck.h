@@ -161,6 +161,25 @@ beian_result beian_engine_new_from_pack(const uint8_t *pack,
                                         const struct beian_engine **out);
 
 /**
+ * Replaces the rule pack of a live engine with the `len` bytes at `pack` (the format
+ * `beiancheck rules --export` writes), for rule updates without a restart.
+ *
+ * The pack is validated completely first. On `BEIAN_OK` every later check on this engine uses
+ * the new pack; checks already running on other threads finish on the pack they started with
+ * (the swap is one atomic pointer store). A pack that fails validation returns
+ * `BEIAN_INVALID_PACK` (the reason and where: `beian_last_error_json`) and the engine keeps the
+ * pack it had. The bytes are only read during the call; the caller keeps them.
+ *
+ * Thread-safety: may be called from any thread while other threads check with the engine.
+ *
+ * # Safety
+ * `engine` is NULL or a live engine; `pack` is NULL or points to `len` readable bytes.
+ */
+beian_result beian_engine_swap_pack(const struct beian_engine *engine,
+                                    const uint8_t *pack,
+                                    size_t len);
+
+/**
  * Releases an engine. NULL is accepted and ignored.
  *
  * Call it exactly once per engine; the pointer is invalid afterwards.
@@ -216,6 +235,25 @@ beian_result beian_check_domain(const struct beian_engine *engine,
                                 const char *name,
                                 size_t len,
                                 struct beian_buf *out);
+
+/**
+ * As `beian_check_domain`, for a given subject kind and filing province, so the reserved
+ * suffixes (gov.cn, 政务, 公益, edu.cn …) and the province's own lists (Beijing's suffixes, its
+ * 中国/国家 rule) are checked too. `subject_kind` (e.g. `"enterprise"`) and `province` (`"BJ"`,
+ * `"北京"`) are NUL-terminated UTF-8 strings, or NULL for "not given". An unknown kind or
+ * province gets a report with `INPUT_INVALID_VALUE` / `PROVINCE_UNKNOWN`.
+ *
+ * Ownership, failures and thread-safety as `beian_check_domain`.
+ *
+ * # Safety
+ * As `beian_check_domain`; `subject_kind` and `province` are NULL or NUL-terminated strings.
+ */
+beian_result beian_check_domain_for(const struct beian_engine *engine,
+                                    const char *name,
+                                    size_t len,
+                                    const char *subject_kind,
+                                    const char *province,
+                                    struct beian_buf *out);
 
 /**
  * What must be prepared, without a whole application: `query_json` is `len` bytes of UTF-8

@@ -356,6 +356,29 @@ pub unsafe extern "C" fn beian_engine_new_from_pack(pack: *const u8, len: usize,
     })
 }
 
+/// Replaces the rule pack of a live engine with the `len` bytes at `pack` (the format
+/// `beiancheck rules --export` writes), for rule updates without a restart.
+///
+/// The pack is validated completely first. On `BEIAN_OK` every later check on this engine uses
+/// the new pack; checks already running on other threads finish on the pack they started with
+/// (the swap is one atomic pointer store). A pack that fails validation returns
+/// `BEIAN_INVALID_PACK` (the reason and where: `beian_last_error_json`) and the engine keeps the
+/// pack it had. The bytes are only read during the call; the caller keeps them.
+///
+/// Thread-safety: may be called from any thread while other threads check with the engine.
+///
+/// # Safety
+/// `engine` is NULL or a live engine; `pack` is NULL or points to `len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn beian_engine_swap_pack(engine: *const beian_engine, pack: *const u8, len: usize) -> beian_result {
+    guard(|| {
+        // SAFETY: the caller's contract for `engine` and `pack`.
+        let (engine, b) = unsafe { (engine_ref(engine)?, bytes(pack, len, "pack")?) };
+        engine.swap_pack(b).map_err(Failure::pack)?;
+        Ok(())
+    })
+}
+
 /// Releases an engine. NULL is accepted and ignored.
 ///
 /// Call it exactly once per engine; the pointer is invalid afterwards.
@@ -437,6 +460,48 @@ pub unsafe extern "C" fn beian_check_domain(
         // SAFETY: the caller's contract for `engine` and `name`.
         let (engine, name) = unsafe { (engine_ref(engine)?, text(name, len, "name")?) };
         let report = engine.check_domain(name, &Default::default());
+        let json = serde_json::to_string(&report).expect("a domain report always serialises");
+        // SAFETY: `out` is non-NULL.
+        unsafe { hand_out_buf(out, json) };
+        Ok(())
+    })
+}
+
+/// As `beian_check_domain`, for a given subject kind and filing province, so the reserved
+/// suffixes (gov.cn, 政务, 公益, edu.cn …) and the province's own lists (Beijing's suffixes, its
+/// 中国/国家 rule) are checked too. `subject_kind` (e.g. `"enterprise"`) and `province` (`"BJ"`,
+/// `"北京"`) are NUL-terminated UTF-8 strings, or NULL for "not given". An unknown kind or
+/// province gets a report with `INPUT_INVALID_VALUE` / `PROVINCE_UNKNOWN`.
+///
+/// Ownership, failures and thread-safety as `beian_check_domain`.
+///
+/// # Safety
+/// As `beian_check_domain`; `subject_kind` and `province` are NULL or NUL-terminated strings.
+#[no_mangle]
+pub unsafe extern "C" fn beian_check_domain_for(
+    engine: *const beian_engine,
+    name: *const c_char,
+    len: usize,
+    subject_kind: *const c_char,
+    province: *const c_char,
+    out: *mut beian_buf,
+) -> beian_result {
+    guard(|| {
+        not_null(out, "out")?;
+        // SAFETY: the caller's contract for `engine` and `name`.
+        let (engine, name) = unsafe { (engine_ref(engine)?, text(name, len, "name")?) };
+        // SAFETY: NULL or NUL-terminated, per the contract.
+        let opt = |p: *const c_char, what: &'static str| -> Result<Option<String>, Failure> {
+            if p.is_null() {
+                return Ok(None);
+            }
+            let c = unsafe { std::ffi::CStr::from_ptr(p) };
+            let b = c.to_bytes();
+            // SAFETY: `b` is a live slice of the caller's string.
+            unsafe { text(b.as_ptr().cast(), b.len(), what) }.map(|s| Some(s.to_owned()))
+        };
+        let q = core_engine::DomainQuery { subject_kind: opt(subject_kind, "subject_kind")?, province: opt(province, "province")? };
+        let report = engine.check_domain(name, &q);
         let json = serde_json::to_string(&report).expect("a domain report always serialises");
         // SAFETY: `out` is non-NULL.
         unsafe { hand_out_buf(out, json) };

@@ -73,7 +73,7 @@ build_asan() {
   cc "${cflags[@]}" -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all \
     $(pkg-config --cflags beiancheck) "$1" "$libdir/libbeiancheck.a" $private -o "$2"
 }
-for p in cases misuse threads leak; do
+for p in cases misuse threads leak hostile swap; do
   build "tests/c/$p.c" "$w/$p"
   build_asan "tests/c/$p.c" "$w/$p-asan"
 done
@@ -97,6 +97,20 @@ part "C: misuse (NULLs, bad UTF-8, truncated and malformed JSON, bad packs, 16 M
 
 part "C: 8 pthreads share one engine for $total checks"
 "$w/threads" "$total" "${apps[@]}"
+
+part "C: tests/hostile/ (truncated, invalid UTF-8, NUL, huge numbers, 10 MB strings, deep nesting …)"
+python3 tests/hostile/materialize.py "$w/hostile"
+"$w/hostile" "$w/hostile"
+
+part "C: beian_engine_swap_pack while 4 threads check"
+python3 - "$w/pack.json" "$w/pack-A.json" "$w/pack-B.json" <<'PY'
+import json, sys
+pack = json.load(open(sys.argv[1], encoding="utf-8"))
+for out, v in ((sys.argv[2], "A"), (sys.argv[3], "B")):
+    pack["meta"]["version"] = v
+    json.dump(pack, open(out, "w", encoding="utf-8"), ensure_ascii=False)
+PY
+"$w/swap" "$w/pack-A.json" "$w/pack-B.json" examples/rejected-personal-forum.json
 
 part "valgrind --leak-check=full (debug build)"
 vg=(valgrind -q --error-exitcode=1 --leak-check=full --num-callers=50 --suppressions=tests/c/valgrind.supp)
@@ -130,6 +144,8 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktra
 cmp -s <(cat "$w"/c/*) <(cat "$w"/asan/*) || { echo "reports differ under ASan" >&2; exit 1; }
 "$w/misuse-asan" "${misuse_args[@]}"
 "$w/threads-asan" "$asan_total" "${apps[@]}"
+"$w/hostile-asan" "$w/hostile"
+"$w/swap-asan" "$w/pack-A.json" "$w/pack-B.json" examples/rejected-personal-forum.json
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
 part "docs/C_API.md: the example program, compiled with the README's command"

@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Writes every hostile input of manifest.json (files and generated ones) into OUTDIR, with
+OUTDIR/list.tsv: name <TAB> expected input-error code or "report" <TAB> codes that must appear.
+Used by the C and Python runners; the Rust runner (cli/tests/hostile.rs) reads the manifest
+itself. Usage: materialize.py OUTDIR"""
+import json, os, sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+out = sys.argv[1]
+os.makedirs(out, exist_ok=True)
+manifest = json.load(open(os.path.join(here, "manifest.json"), encoding="utf-8"))
+
+
+def generate(g):
+    if g["kind"] == "long_string":
+        n = g["bytes"]
+        if g.get("field") == "subject.name":
+            return ('{"province":"SH","subject":{"kind":"individual","name":"%s"},"websites":[]}' % ("名" * (n // 3))).encode()
+        return ('{"province":"%s"}' % ("x" * n)).encode()
+    if g["kind"] == "deep_nesting":
+        d = g["depth"]
+        return ('{"province":%s%s}' % ("[" * d, "]" * d)).encode()
+    raise SystemExit("unknown generator %s" % g["kind"])
+
+
+rows = []
+for case in manifest["cases"]:
+    name = case.get("file") or case["name"]
+    data = open(os.path.join(here, case["file"]), "rb").read() if "file" in case else generate(case["generate"])
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(data)
+    e = case["expect"]
+    rows.append("%s\t%s\t%s" % (name, e.get("input_error", "report"), ",".join(e.get("codes", []))))
+with open(os.path.join(out, "list.tsv"), "w", encoding="utf-8") as f:
+    f.write("\n".join(rows) + "\n")
