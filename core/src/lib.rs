@@ -23,8 +23,12 @@ pub mod pack;
 pub mod process;
 pub mod province;
 pub mod report;
+pub mod resource;
+pub mod subject;
+pub mod tables;
 pub mod text;
 pub mod vocab;
+pub mod website;
 
 use chrono::NaiveDate;
 use codes::*;
@@ -166,7 +170,10 @@ impl Engine {
         let subject_kind = app.subject.as_ref().and_then(|s| s.kind);
         let cx = Cx { pack, app, as_of, province, subject_kind, personal: subject_kind.map(vocab::is_personal) };
 
-        let _parsed = domain::check_websites(&cx, &mut sink);
+        domain::check_websites(&cx, &mut sink);
+        resource::check(&cx, &mut sink);
+        subject::check(&cx, &mut sink);
+        website::check(&cx, &mut sink);
         let filing_type = filing_type::check(&cx, &mut sink);
         let materials = materials::check(&cx, &mut sink);
 

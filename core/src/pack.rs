@@ -44,6 +44,9 @@ struct RawPack {
     registrars: RawRegistrars,
     materials: RawMaterials,
     preapproval: RawPreapproval,
+    resources: crate::tables::ResourcesTable,
+    subjects: crate::tables::SubjectsTable,
+    websites: crate::tables::WebsitesTable,
     public_suffix_list: String,
     #[serde(flatten)]
     more: Map<String, Value>,
@@ -283,6 +286,9 @@ pub struct Pack {
     pub materials: Vec<MaterialRow>,
     pub upload: UploadRules,
     pub preapproval: Vec<PreApprovalCategory>,
+    pub resources: crate::tables::ResourcesTable,
+    pub subjects: crate::tables::SubjectsTable,
+    pub websites: crate::tables::WebsitesTable,
     pub table_sizes: Vec<(&'static str, usize)>,
 }
 
@@ -304,7 +310,7 @@ impl Pack {
         if let Some(k) = raw.more.keys().next() {
             return Err(err(
                 k.clone(),
-                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, materials, preapproval, public_suffix_list)",
+                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, materials, preapproval, resources, subjects, websites, public_suffix_list)",
             ));
         }
         let sha256 = hex(&Sha256::digest(bytes));
@@ -413,6 +419,7 @@ impl Pack {
                 return Err(err(format!("preapproval.categories[{i}]"), format!("{} is listed twice", c.category)));
             }
         }
+        validate_tables(&raw.resources, &raw.subjects, &raw.websites)?;
         let table_sizes = vec![
             ("catalogue", order.len()),
             ("tlds", tlds.len()),
@@ -421,6 +428,9 @@ impl Pack {
             ("registrars", raw.registrars.registrars.len()),
             ("materials", raw.materials.materials.len()),
             ("preapproval_categories", raw.preapproval.categories.len()),
+            ("resource_kinds", raw.resources.kinds.len()),
+            ("regions", raw.resources.regions.mainland.len() + raw.resources.regions.not_mainland.len()),
+            ("subject_certificates", raw.subjects.certificates.len()),
             ("province_rules", raw.provinces.provinces.iter().map(|p| p.rules.len()).sum()),
             ("public_suffix_list_rules", psl_text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")).count()),
         ];
@@ -439,6 +449,9 @@ impl Pack {
             materials: raw.materials.materials,
             upload: raw.materials.upload,
             preapproval: raw.preapproval.categories,
+            resources: raw.resources,
+            subjects: raw.subjects,
+            websites: raw.websites,
             table_sizes,
         })
     }
@@ -480,6 +493,40 @@ impl Pack {
     pub fn rules_for<'a>(&'a self, p: &'a Province, personal: bool) -> impl Iterator<Item = &'a ProvinceRule> + 'a {
         p.rules.iter().filter(move |r| r.applies(personal))
     }
+}
+
+/// Every vocabulary word a national table names must be one the model accepts.
+fn validate_tables(
+    r: &crate::tables::ResourcesTable,
+    s: &crate::tables::SubjectsTable,
+    w: &crate::tables::WebsitesTable,
+) -> Result<(), PackError> {
+    use crate::vocab;
+    for (i, k) in r.kinds.iter().enumerate() {
+        if !vocab::RESOURCE_KINDS.contains(&k.kind.as_str()) {
+            return Err(err(format!("resources.kinds[{i}].kind"), format!("{} is not a resource kind", k.kind)));
+        }
+    }
+    if let Some(k) = vocab::RESOURCE_KINDS.iter().find(|k| !r.kinds.iter().any(|x| x.kind == **k)) {
+        return Err(err("resources.kinds", format!("no row for resource kind {k}")));
+    }
+    for (i, c) in s.certificates.iter().enumerate() {
+        if !vocab::SUBJECT_KINDS.contains(&c.kind.as_str()) {
+            return Err(err(format!("subjects.certificates[{i}].kind"), format!("{} is not a subject kind", c.kind)));
+        }
+        if let Some(t) = c.types.iter().find(|t| !vocab::CERTIFICATE_TYPES.contains(&t.as_str())) {
+            return Err(err(format!("subjects.certificates[{i}].types"), format!("{t} is not a certificate type")));
+        }
+    }
+    for (i, b) in w.personal_services_not_allowed.iter().enumerate() {
+        if !vocab::SERVICE_CONTENT.contains(&b.service.as_str()) {
+            return Err(err(
+                format!("websites.personal_services_not_allowed[{i}].service"),
+                format!("{} is not a service_content word", b.service),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -53,6 +53,17 @@ pub const CERTIFICATE_TYPES: &[&str] = &[
     "arbitration_certificate",
 ];
 
+/// Certificate types that identify a person rather than an organisation.
+pub const PERSON_ID_TYPES: &[&str] = &[
+    "resident_id",
+    "passport",
+    "hk_macau_permit",
+    "taiwan_permit",
+    "hk_macau_residence",
+    "taiwan_residence",
+    "foreign_permanent_residence",
+];
+
 pub const RESOURCE_KINDS: &[&str] = &["cvm", "lighthouse", "serverless", "clb", "cloudbase_run", "authorization_code", "website_builder"];
 
 pub const SERVICE_CONTENT: &[&str] = &[

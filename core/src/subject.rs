@@ -1,0 +1,424 @@
+//! Subjects and people (tencent/facts.md §2, §5, §9 and the province rows): certificates and
+//! their numbers, who may file where, ages, non-local IDs, owners, contact numbers, accounts.
+use crate::codes::*;
+use crate::ctx;
+use crate::dates;
+use crate::findings::Sink;
+use crate::ids::{self, IdError};
+use crate::model::{Certificate, Person};
+use crate::province::{DistinctScope, NonLocalPolicy, OwnerPolicy, ProvinceRule};
+use crate::text::name_key;
+use crate::vocab;
+use crate::Cx;
+use chrono::{Datelike, NaiveDate};
+
+fn ymd(d: NaiveDate) -> ids::Ymd {
+    ids::Ymd { year: d.year(), month: d.month(), day: d.day() }
+}
+
+/// Checks a certificate number by its type. `None` means the format is not one the documents
+/// pin down (organisation certificates without a credit code), so nothing is claimed.
+pub fn check_number(kind: &str, number: &str) -> Option<Result<(), IdError>> {
+    let n = number.trim();
+    Some(match kind {
+        "resident_id" => ids::parse_resident_id(n).map(|_| ()),
+        "passport" => ids::check_passport(n),
+        "hk_macau_permit" => ids::check_hk_macau_permit(n),
+        "taiwan_permit" => ids::check_taiwan_permit(n),
+        "hk_macau_residence" => ids::check_residence_permit_number(n, ids::ResidencePermitKind::HongKongMacau).map(|_| ()),
+        "taiwan_residence" => ids::check_residence_permit_number(n, ids::ResidencePermitKind::Taiwan).map(|_| ()),
+        // 营业执照: the 18-character unified social credit code, or a pre-2015 15-digit 注册号
+        // (F06) whose check is not in the documents.
+        "business_license" if n.len() == 15 && n.bytes().all(|b| b.is_ascii_digit()) => Ok(()),
+        "business_license" => ids::parse_credit_code(n).map(|_| ()),
+        // Other organisation certificates carry the credit code when they have 18 characters.
+        _ if n.chars().count() == 18 && !vocab::PERSON_ID_TYPES.contains(&kind) => ids::parse_credit_code(n).map(|_| ()),
+        _ => return None,
+    })
+}
+
+/// A person with a role, for messages.
+struct Role<'a> {
+    path: String,
+    zh: &'static str,
+    en: &'static str,
+    person: &'a Person,
+}
+
+fn roles<'a>(cx: &Cx<'a>) -> Vec<Role<'a>> {
+    let mut out = Vec::new();
+    if let Some(p) = cx.app.subject.as_ref().and_then(|s| s.responsible_person.as_ref()) {
+        out.push(Role { path: "subject.responsible_person".into(), zh: "主体负责人", en: "subject owner", person: p });
+    }
+    for (i, w) in cx.app.websites.iter().enumerate() {
+        if let Some(p) = w.responsible_person.as_ref() {
+            out.push(Role { path: format!("websites[{i}].responsible_person"), zh: "网站负责人", en: "website owner", person: p });
+        }
+    }
+    out
+}
+
+fn same_person(a: &Person, b: &Person) -> bool {
+    match (a.id_number.as_deref(), b.id_number.as_deref()) {
+        (Some(x), Some(y)) => x.trim().eq_ignore_ascii_case(y.trim()),
+        _ => a.name.is_some() && a.name.as_deref().map(name_key) == b.name.as_deref().map(name_key),
+    }
+}
+
+pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
+    let Some(subject) = cx.app.subject.as_ref() else { return };
+    let personal = cx.personal == Some(true);
+    let pack = cx.pack;
+    let prov_rules: Vec<&ProvinceRule> = match (cx.province, cx.personal) {
+        (Some(p), Some(pers)) => pack.rules_for(p, pers).collect(),
+        _ => Vec::new(),
+    };
+
+    // Eligibility of the kind of subject (F12 vs S05).
+    if let Some(kind) = cx.subject_kind {
+        for ne in pack.subjects.not_eligible.iter().filter(|n| n.kind == kind) {
+            let code = if ne.eligibility == "refused" { SUBJECT_NOT_ELIGIBLE } else { SUBJECT_ELIGIBILITY_UNCLEAR };
+            sink.add_sourced(
+                code,
+                "subject.kind",
+                ctx!["reason_zh" => ne.reason_zh.clone(), "reason_en" => ne.reason_en.clone()],
+                Some(&ne.source),
+            );
+        }
+    }
+
+    // The subject's certificate: an allowed type, a valid number, valid long enough.
+    let months = prov_rules
+        .iter()
+        .find_map(|r| match r {
+            ProvinceRule::CertificateValidityMinMonths { months, source, .. } => Some((*months, source.as_str())),
+            _ => None,
+        })
+        .unwrap_or((pack.subjects.certificate_min_valid_months.months, pack.subjects.certificate_min_valid_months.source.as_str()));
+    if let Some(cert) = subject.certificate.as_ref() {
+        subject_certificate(cx, cert, sink);
+        validity(cx, "subject.certificate.valid_until", cert.valid_until, ("主体", "subject's"), months, sink);
+    } else {
+        sink.add(FACT_MISSING, "subject.certificate", ctx![
+            "field" => "subject.certificate", "check_zh" => "主体证件类型、号码及有效期", "check_en" => "the subject's certificate type, number and validity", "rule" => SUBJECT_CERTIFICATE_INVALID,
+        ]);
+    }
+
+    // People: ID numbers, ID validity, ages, mobile numbers.
+    let min_age = prov_rules.iter().find_map(|r| match r {
+        ProvinceRule::MinAge { age, source, .. } => Some((*age, source.as_str())),
+        _ => None,
+    });
+    for role in roles(cx) {
+        let p = role.person;
+        if let (Some(t), Some(n)) = (p.id_type, p.id_number.as_deref()) {
+            if !pack.subjects.person_id_types.types.iter().any(|x| x == t) {
+                let at = format!("{}.id_type", role.path);
+                sink.add(INPUT_INVALID_VALUE, at.clone(), ctx!["field" => at, "reason_en" => format!("{t} is not a personal ID document"), "reason_zh" => format!("{t} 不是个人身份证件")]);
+            } else if let Some(Err(e)) = check_number(t, n) {
+                sink.add(PERSON_ID_INVALID, format!("{}.id_number", role.path), ctx!["number" => n, "role_zh" => role.zh, "role_en" => role.en, "reason_zh" => e.reason_zh(), "reason_en" => e.reason_en()]);
+            } else if t == "resident_id" {
+                if let (Ok(id), Some((age_min, src))) = (ids::parse_resident_id(n.trim()), min_age) {
+                    let age = ids::age_on(id.birth, ymd(cx.as_of));
+                    if age < age_min {
+                        let prov = cx.province.expect("province rules imply a province");
+                        sink.add_sourced(PERSON_UNDERAGE, format!("{}.id_number", role.path), ctx![
+                            "role_zh" => role.zh, "role_en" => role.en, "age" => age, "min_age" => age_min, "as_of" => dates::fmt(cx.as_of),
+                            "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
+                        ], Some(src));
+                    }
+                }
+            }
+        }
+        validity(cx, &format!("{}.id_valid_until", role.path), p.id_valid_until, (role.zh, role.en), months, sink);
+        for (field, value) in [("mobile", &p.mobile), ("emergency_mobile", &p.emergency_mobile)] {
+            if let Some(m) = value.as_deref() {
+                if let Err(e) = ids::normalise_mobile(m) {
+                    let at = format!("{}.{field}", role.path);
+                    sink.add(
+                        CONTACT_MOBILE_INVALID,
+                        at.clone(),
+                        ctx!["field" => at, "mobile" => m, "reason_zh" => e.reason_zh(), "reason_en" => e.reason_en()],
+                    );
+                }
+            }
+        }
+    }
+
+    if personal {
+        non_local(cx, &prov_rules, sink);
+    } else {
+        owners(cx, &prov_rules, sink);
+        cross_province(cx, sink);
+    }
+    distinct_numbers(cx, &prov_rules, sink);
+    account(cx, sink);
+}
+
+fn subject_certificate(cx: &Cx, cert: &Certificate, sink: &mut Sink) {
+    let Some(kind) = cx.subject_kind else { return };
+    if let Some(t) = cert.kind {
+        if let Some(row) = cx.pack.subjects.certificates.iter().find(|c| c.kind == kind) {
+            if !row.types.iter().any(|x| x == t) {
+                sink.add_sourced(
+                    SUBJECT_CERTIFICATE_TYPE_NOT_ALLOWED,
+                    "subject.certificate.type",
+                    ctx![
+                        "subject_kind" => kind, "certificate_type" => t, "allowed" => row.types.clone(),
+                    ],
+                    Some(&row.source),
+                );
+                return;
+            }
+        }
+        if let Some(n) = cert.number.as_deref() {
+            if let Some(Err(e)) = check_number(t, n) {
+                sink.add(
+                    SUBJECT_CERTIFICATE_INVALID,
+                    "subject.certificate.number",
+                    ctx!["number" => n, "reason_zh" => e.reason_zh(), "reason_en" => e.reason_en()],
+                );
+            }
+        }
+    }
+}
+
+/// Certificates must stay valid `months` after submission (S06; province margins). A missing
+/// date is read as long-term (长期), which many licences are.
+fn validity(cx: &Cx, path: &str, until: Option<NaiveDate>, whose: (&str, &str), (months, source): (u32, &str), sink: &mut Sink) {
+    let Some(until) = until else { return };
+    let required = dates::add_months(cx.as_of, months as i32);
+    if until < required {
+        sink.add_sourced(SUBJECT_CERTIFICATE_EXPIRING, path, ctx![
+            "whose_zh" => whose.0, "whose_en" => whose.1, "valid_until" => dates::fmt(until), "months" => months, "required_until" => dates::fmt(required),
+        ], Some(source));
+    }
+}
+
+/// A personal filer with an ID from another province (judged from the ID's area code).
+fn non_local(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
+    let (Some(prov), Some(subject)) = (cx.province, cx.app.subject.as_ref()) else { return };
+    let Some(cert) = subject.certificate.as_ref().filter(|c| c.kind == Some("resident_id")) else { return };
+    let Some(Ok(id)) = cert.number.as_deref().map(|n| ids::parse_resident_id(n.trim())) else { return };
+    if id.province_prefix == prov.area_prefix {
+        return;
+    }
+    let home = cx.pack.provinces.iter().find(|p| p.area_prefix == id.province_prefix);
+    let (home_zh, home_en) =
+        home.map(|p| (p.zh.clone(), p.en.clone())).unwrap_or_else(|| (id.province_prefix.clone(), id.province_prefix.clone()));
+    for r in rules {
+        let ProvinceRule::NonLocalId { policy, permit_min_months, note_zh, note_en, source, .. } = r else { continue };
+        let base = |req_zh: String, req_en: String| ctx!["home_zh" => home_zh.clone(), "home_en" => home_en.clone(), "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(), "requirement_zh" => req_zh, "requirement_en" => req_en];
+        match policy {
+            NonLocalPolicy::Allowed | NonLocalPolicy::Special => {}
+            NonLocalPolicy::Refused => sink.add_sourced(
+                PERSON_NONLOCAL_ID,
+                "subject.certificate.number",
+                base(
+                    note_zh.clone().unwrap_or_else(|| "本省身份证（不接受外省身份证）".into()),
+                    note_en.clone().unwrap_or_else(|| "a local ID (non-local IDs are refused)".into()),
+                ),
+                Some(source),
+            ),
+            NonLocalPolicy::ResidencePermit => {
+                let months = permit_min_months.unwrap_or(0);
+                let req_zh = note_zh.clone().unwrap_or_else(|| format!("本地居住证（有效期 {months} 个月以上）"));
+                let req_en = note_en.clone().unwrap_or_else(|| format!("a local residence permit valid for more than {months} months"));
+                match subject.residence_permit.as_ref() {
+                    Some(rp) if rp.province.as_deref().and_then(|p| cx.pack.province(p)).is_some_and(|p| p.code == prov.code) => {
+                        if let Some(until) = rp.valid_until {
+                            let required = dates::add_months(cx.as_of, months as i32);
+                            if until <= required {
+                                sink.add_sourced(
+                                    PERSON_RESIDENCE_PERMIT_EXPIRED,
+                                    "subject.residence_permit.valid_until",
+                                    ctx![
+                                        "valid_until" => dates::fmt(until), "required_after" => dates::fmt(required),
+                                    ],
+                                    Some(source),
+                                );
+                            }
+                        } else {
+                            sink.add(FACT_MISSING, "subject.residence_permit.valid_until", ctx![
+                                "field" => "subject.residence_permit.valid_until", "check_zh" => "居住证是否在有效期内", "check_en" => "whether the residence permit is valid long enough", "rule" => PERSON_RESIDENCE_PERMIT_EXPIRED,
+                            ]);
+                        }
+                    }
+                    _ => sink.add_sourced(PERSON_NONLOCAL_ID, "subject.certificate.number", base(req_zh, req_en), Some(source)),
+                }
+            }
+        }
+    }
+}
+
+/// Subject owner and website owners against the province's T1/T2 rules.
+fn owners(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
+    let Some(prov) = cx.province else { return };
+    let owner = cx.app.subject.as_ref().and_then(|s| s.responsible_person.as_ref());
+    for r in rules {
+        match r {
+            ProvinceRule::SubjectOwner { policy: OwnerPolicy::LegalRep, source, .. } => match owner.and_then(|p| p.is_legal_representative) {
+                Some(false) => sink.add_sourced(RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE, "subject.responsible_person.is_legal_representative", ctx![
+                    "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
+                ], Some(source)),
+                Some(true) => {}
+                None if owner.is_some() => sink.add(FACT_MISSING, "subject.responsible_person.is_legal_representative", ctx![
+                    "field" => "subject.responsible_person.is_legal_representative", "check_zh" => format!("主体负责人是否为法定代表人（{}要求）", prov.zh), "check_en" => format!("whether the subject owner is the legal representative ({} requires it)", prov.en), "rule" => RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE,
+                ]),
+                None => {}
+            },
+            ProvinceRule::WebsiteOwnerIsSubjectOwner { source, .. } => {
+                let Some(owner) = owner else { continue };
+                for (i, w) in cx.app.websites.iter().enumerate() {
+                    if let Some(p) = w.responsible_person.as_ref() {
+                        if !same_person(p, owner) {
+                            sink.add_sourced(WEBSITE_OWNER_NOT_SUBJECT_OWNER, format!("websites[{i}].responsible_person"), ctx![
+                                "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
+                            ], Some(source));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Organisations file in the province of their certificate (S10, F06, F21), read from the
+/// credit code's area digits.
+fn cross_province(cx: &Cx, sink: &mut Sink) {
+    let (Some(prov), Some(subject)) = (cx.province, cx.app.subject.as_ref()) else { return };
+    let Some(n) = subject.certificate.as_ref().and_then(|c| c.number.as_deref()) else { return };
+    let Ok(code) = ids::parse_credit_code(n.trim()) else { return };
+    let Some(home) = cx.pack.provinces.iter().find(|p| p.area_prefix == code.province_prefix) else { return };
+    if home.code != prov.code {
+        sink.add(SUBJECT_CROSS_PROVINCE, "subject.certificate.number", ctx![
+            "registered_zh" => home.zh.clone(), "registered_en" => home.en.clone(), "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
+        ]);
+    }
+}
+
+/// Province rules on contact numbers (北京, 辽宁, 天津 …).
+fn distinct_numbers(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
+    let Some(prov) = cx.province else { return };
+    let norm = |m: &Option<String>| m.as_deref().map(|m| ids::normalise_mobile(m).unwrap_or_else(|_| m.trim().to_owned()));
+    let people = roles(cx);
+    for r in rules {
+        let ProvinceRule::DistinctNumbers { scope, source, .. } = r else { continue };
+        let mut flag = |path: String, what_zh: &str, what_en: &str, mobile: String| {
+            sink.add_sourced(CONTACT_NUMBERS_NOT_DISTINCT, path, ctx![
+                "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(), "what_zh" => what_zh, "what_en" => what_en, "mobile" => mobile,
+            ], Some(source));
+        };
+        match scope {
+            DistinctScope::OwnerMobileVsEmergency => {
+                for role in &people {
+                    if let (Some(a), Some(b)) = (norm(&role.person.mobile), norm(&role.person.emergency_mobile)) {
+                        if a == b {
+                            flag(
+                                format!("{}.emergency_mobile", role.path),
+                                "联系方式1与应急联系方式",
+                                "a person's mobile and emergency number",
+                                a,
+                            );
+                        }
+                    }
+                }
+            }
+            DistinctScope::ThreeOfFour | DistinctScope::All => {
+                let Some(owner) = people.first().filter(|r| r.path == "subject.responsible_person") else { continue };
+                for role in people.iter().skip(1) {
+                    if *scope == DistinctScope::ThreeOfFour && same_person(role.person, owner.person) {
+                        if let (Some(a), Some(b)) = (norm(&role.person.mobile), norm(&role.person.emergency_mobile)) {
+                            if a == b {
+                                flag(
+                                    format!("{}.emergency_mobile", role.path),
+                                    "联系方式1与应急联系方式",
+                                    "a person's mobile and emergency number",
+                                    a,
+                                );
+                            }
+                        }
+                        continue;
+                    }
+                    let nums: Vec<String> =
+                        [&owner.person.mobile, &owner.person.emergency_mobile, &role.person.mobile, &role.person.emergency_mobile]
+                            .iter()
+                            .filter_map(|m| norm(m))
+                            .collect();
+                    let mut uniq = nums.clone();
+                    uniq.sort();
+                    uniq.dedup();
+                    let need = if *scope == DistinctScope::All { nums.len() } else { 3.min(nums.len()) };
+                    if uniq.len() < need {
+                        flag(
+                            role.path.clone(),
+                            "主体负责人与网站负责人的 4 个号码中至少 3 个",
+                            "at least 3 of the subject and website owners' 4 numbers",
+                            nums.join(", "),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The filing account (S10, F11): real name = subject, personal accounts real-named ≥ 48 h,
+/// personal subject owner's mobile = the account's security phone, one order at a time.
+fn account(cx: &Cx, sink: &mut Sink) {
+    let (Some(acc), Some(subject)) = (cx.app.account.as_ref(), cx.app.subject.as_ref()) else { return };
+    let src = Some(cx.pack.subjects.account.source.as_str());
+    if let (Some(real), Some(name)) = (acc.real_name.as_deref(), subject.name.as_deref()) {
+        if name_key(real) != name_key(name) {
+            sink.add(ACCOUNT_SUBJECT_MISMATCH, "account.real_name", ctx!["real_name" => real, "subject_name" => name]);
+        }
+    }
+    if acc.kind == Some("personal") {
+        if let Some(t) = acc.real_name_verified_at {
+            let ready = t + chrono::Duration::hours(cx.pack.subjects.account.personal_real_name_wait_hours as i64);
+            // as_of is the start of that day in Shanghai.
+            if ready > cx.as_of.and_time(chrono::NaiveTime::MIN) {
+                sink.add_sourced(
+                    ACCOUNT_REAL_NAME_TOO_RECENT,
+                    "account.real_name_verified_at",
+                    ctx![
+                        "verified_at" => dates::fmt_moment(t), "ready_at" => ready.format("%Y-%m-%d %H:%M").to_string(),
+                    ],
+                    src,
+                );
+            }
+        }
+    }
+    if cx.personal == Some(true) {
+        let owner_mobile = subject.responsible_person.as_ref().and_then(|p| p.mobile.as_deref());
+        if let (Some(a), Some(b)) = (owner_mobile, acc.security_mobile.as_deref()) {
+            let n = |m: &str| ids::normalise_mobile(m).unwrap_or_else(|_| m.trim().to_owned());
+            if n(a) != n(b) {
+                sink.add(
+                    ACCOUNT_SECURITY_MOBILE_MISMATCH,
+                    "subject.responsible_person.mobile",
+                    ctx!["mobile" => a, "security_mobile" => b],
+                );
+            }
+        }
+    }
+    if acc.has_order_in_progress == Some(true) {
+        sink.add(ACCOUNT_ORDER_IN_PROGRESS, "account.has_order_in_progress", ctx![]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn numbers_by_type() {
+        assert_eq!(check_number("resident_id", "310104199001011233"), Some(Ok(())));
+        assert!(matches!(check_number("resident_id", "310104199001011230"), Some(Err(IdError::CheckDigit { .. }))));
+        assert_eq!(check_number("resident_id", "11010519491231002X"), Some(Ok(())));
+        assert_eq!(check_number("business_license", "91350100M000100Y43"), Some(Ok(())));
+        assert!(check_number("business_license", "91350100M000100Y44").unwrap().is_err());
+        assert_eq!(check_number("business_license", "310104000123456"), Some(Ok(())));
+        assert_eq!(check_number("military_code", "anything"), None);
+    }
+}

@@ -1,0 +1,164 @@
+//! Typed shapes of the national rule tables (resources.json, subjects.json, websites.json).
+//! Each is read once when the pack loads; the family modules read them, never the JSON.
+use serde::Deserialize;
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ResourcesTable {
+    #[allow(dead_code)]
+    pub about: Option<String>,
+    pub kinds: Vec<ResourceKindRule>,
+    pub regions: Regions,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ResourceKindRule {
+    pub kind: String,
+    pub zh: String,
+    pub en: String,
+    pub accepted: bool,
+    #[serde(default)]
+    pub new_filings_closed_on: Option<String>,
+    pub mainland: bool,
+    pub public_ip: bool,
+    pub prepaid: bool,
+    pub min_purchased_months: u32,
+    pub min_remaining_months: u32,
+    pub max_websites: u32,
+    pub can_issue_codes: bool,
+    #[serde(default)]
+    pub needs_bound_cvm: bool,
+    #[serde(default)]
+    pub max_codes_per_server: Option<u32>,
+    #[serde(default)]
+    pub code_expires_days_left: Option<u32>,
+    pub source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Regions {
+    pub source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
+    pub mainland: Vec<String>,
+    pub not_mainland: Vec<String>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectsTable {
+    #[allow(dead_code)]
+    pub about: Option<String>,
+    pub certificates: Vec<CertificateRow>,
+    pub person_id_types: TypesRow,
+    pub certificate_min_valid_months: MonthsRow,
+    pub limits: Limits,
+    pub account: AccountRules,
+    pub not_eligible: Vec<NotEligible>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct CertificateRow {
+    pub kind: String,
+    pub types: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct TypesRow {
+    pub types: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct MonthsRow {
+    pub months: u32,
+    pub source: String,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    pub personal_websites_per_order: u32,
+    pub organization_websites_per_order: u32,
+    pub source: String,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct AccountRules {
+    pub personal_real_name_wait_hours: u32,
+    pub source: String,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct NotEligible {
+    pub kind: String,
+    /// `refused` (error) or `unclear` (needs review).
+    pub eligibility: String,
+    pub reason_zh: String,
+    pub reason_en: String,
+    pub source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct WebsitesTable {
+    #[allow(dead_code)]
+    pub about: Option<String>,
+    pub min_name_chars: u32,
+    pub allowed_symbols: Vec<String>,
+    pub name_source: String,
+    pub reserved_words: ReservedWords,
+    pub personal_name_words: Vec<WordGroup>,
+    pub personal_place_names: PlaceNames,
+    pub personal_services_not_allowed: Vec<ServiceBan>,
+    pub negations: Vec<String>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ReservedWords {
+    pub words: Vec<String>,
+    pub exempt_kinds: Vec<String>,
+    pub source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct WordGroup {
+    pub reason_zh: String,
+    pub reason_en: String,
+    pub words: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceNames {
+    pub use_province_names: bool,
+    pub source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceBan {
+    pub service: String,
+    pub reason_zh: String,
+    pub reason_en: String,
+    pub source: String,
+}

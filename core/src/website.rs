@@ -1,0 +1,291 @@
+//! Websites (tencent/facts.md §2, §2.1 S11, §6 S08 and the province rows): how many per order,
+//! their names, the services a personal site may offer, pre-approvals and required remarks.
+use crate::codes::*;
+use crate::ctx;
+use crate::findings::Sink;
+use crate::model::Website;
+use crate::pack::PreApprovalCategory;
+use crate::province::ProvinceRule;
+use crate::text::is_cjk;
+use crate::vocab;
+use crate::Cx;
+
+/// The name length as S11 counts it: every character counts one except "( ) -" (and their
+/// full-width forms) and spaces.
+pub fn name_length(name: &str, skip: &[String]) -> usize {
+    name.chars().filter(|c| !c.is_whitespace() && !skip.iter().any(|s| s.starts_with(*c))).count()
+}
+
+/// Whether `text` contains `word` somewhere not preceded by a negation (不涉及金融 does not
+/// mean finance).
+fn mentions(text: &str, word: &str, negations: &[String]) -> bool {
+    let lower = text.to_lowercase();
+    let w = word.to_lowercase();
+    let mut from = 0;
+    while let Some(pos) = lower[from..].find(&w) {
+        let at = from + pos;
+        let before: String = lower[..at].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+        // Only the clause the word is in: stop at punctuation.
+        let clause = before.rsplit(['，', ',', '。', '；', ';', '、']).next().unwrap_or("");
+        if !negations.iter().any(|n| clause.contains(n.as_str())) {
+            return true;
+        }
+        from = at + w.len();
+    }
+    false
+}
+
+pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
+    let pack = cx.pack;
+    let personal = cx.personal == Some(true);
+    let rules: Vec<&ProvinceRule> = match (cx.province, cx.personal) {
+        (Some(p), Some(pers)) => pack.rules_for(p, pers).collect(),
+        _ => Vec::new(),
+    };
+    count(cx, &rules, sink);
+    for (i, w) in cx.app.websites.iter().enumerate() {
+        if let Some(name) = w.name.as_deref() {
+            name_rules(cx, i, name, &rules, sink);
+        }
+        services(cx, i, w, &rules, sink);
+        pre_approval(cx, i, w, &rules, sink);
+        remarks(cx, i, w, &rules, sink);
+    }
+    let _ = personal;
+}
+
+fn count(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
+    let Some(personal) = cx.personal else { return };
+    let lim = &cx.pack.subjects.limits;
+    let n = cx.app.websites.len() as u32;
+    let national = if personal { lim.personal_websites_per_order } else { lim.organization_websites_per_order };
+    let (scope_zh, scope_en) =
+        if personal { ("个人备案每个订单", "A personal order") } else { ("单位备案每个订单", "An organisation's order") };
+    if n > national {
+        sink.add_sourced(
+            WEBSITE_COUNT_EXCEEDED,
+            "websites",
+            ctx!["scope_zh" => scope_zh, "scope_en" => scope_en, "max" => national, "count" => n],
+            Some(&lim.source),
+        );
+    }
+    let prov = cx.province;
+    for r in rules {
+        if let ProvinceRule::MaxWebsites { per_order, source, .. } = r {
+            if n > *per_order && *per_order < national {
+                let p = prov.expect("rules imply a province");
+                sink.add_sourced(WEBSITE_COUNT_EXCEEDED, "websites", ctx![
+                    "scope_zh" => format!("{}{}", p.zh, scope_zh), "scope_en" => format!("{} in {}", scope_en, p.en), "max" => *per_order, "count" => n,
+                ], Some(source));
+            }
+        }
+    }
+}
+
+fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut Sink) {
+    let t = &cx.pack.websites;
+    let path = format!("websites[{i}].name");
+    let src = Some(t.name_source.as_str());
+    let len = name_length(name, &t.allowed_symbols);
+    if len < t.min_name_chars as usize {
+        sink.add_sourced(WEBSITE_NAME_TOO_SHORT, path.clone(), ctx!["name" => name, "length" => len, "min" => t.min_name_chars], src);
+    }
+    let significant: Vec<char> =
+        name.chars().filter(|c| !c.is_whitespace() && !t.allowed_symbols.iter().any(|s| s.starts_with(*c))).collect();
+    if !significant.is_empty() && significant.iter().all(|c| c.is_ascii_alphanumeric()) {
+        sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path.clone(), ctx!["name" => name], src);
+    }
+    if let Some(sym) = significant.iter().find(|c| !(c.is_alphanumeric() || is_cjk(**c))) {
+        sink.add_sourced(WEBSITE_NAME_FORBIDDEN_SYMBOL, path.clone(), ctx!["name" => name, "symbol" => sym.to_string()], src);
+    }
+    let rw = &t.reserved_words;
+    if !cx.subject_kind.is_some_and(|k| rw.exempt_kinds.iter().any(|e| e == k)) {
+        for w in rw.words.iter().filter(|w| name.contains(w.as_str())) {
+            sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path.clone(), ctx!["name" => name, "word" => w.clone()], Some(&rw.source));
+        }
+    }
+    if cx.personal == Some(true) {
+        for g in &t.personal_name_words {
+            if let Some(w) = g.words.iter().find(|w| name.contains(w.as_str())) {
+                sink.add_sourced(
+                    WEBSITE_NAME_NOT_PERSONAL,
+                    path.clone(),
+                    ctx!["name" => name, "word" => w.clone(), "reason_zh" => g.reason_zh.clone(), "reason_en" => g.reason_en.clone()],
+                    Some(&g.source),
+                );
+            }
+        }
+        if t.personal_place_names.use_province_names {
+            if let Some(p) = cx.pack.provinces.iter().find(|p| name.contains(&p.zh_full) || name.contains(&p.zh)) {
+                sink.add_sourced(
+                    WEBSITE_NAME_NOT_PERSONAL,
+                    path.clone(),
+                    ctx!["name" => name, "word" => p.zh.clone(), "reason_zh" => "地名", "reason_en" => "a place name"],
+                    Some(&t.personal_place_names.source),
+                );
+            }
+        }
+        // A name that is itself a domain.
+        if name.contains('.') && crate::domain::parse(cx.pack, name).is_ok() {
+            sink.add_sourced(
+                WEBSITE_NAME_NOT_PERSONAL,
+                path.clone(),
+                ctx!["name" => name, "word" => name, "reason_zh" => "域名", "reason_en" => "a domain name"],
+                src,
+            );
+        }
+    }
+    for r in rules {
+        match r {
+            // Latin letters mixed with symbols (already all-alphanumeric names are refused
+            // nationally above).
+            ProvinceRule::WebsiteNameNotPureLatin { source, .. }
+                if !significant.is_empty()
+                    && !significant.iter().any(|c| is_cjk(*c))
+                    && !significant.iter().all(|c| c.is_ascii_alphanumeric()) =>
+            {
+                sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path.clone(), ctx!["name" => name], Some(source));
+            }
+            ProvinceRule::WebsiteNameForbiddenWords { words, source, .. } => {
+                for w in words.iter().filter(|w| name.contains(w.as_str())) {
+                    sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path.clone(), ctx!["name" => name, "word" => w.clone()], Some(source));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn services(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut Sink) {
+    let path = |j: usize| format!("websites[{i}].service_content[{j}]");
+    let kind = cx.subject_kind.unwrap_or("");
+    let (subj_zh, subj_en) = (vocab::subject_kind_zh(kind), kind.replace('_', " "));
+    for (j, s) in w.service_content.iter().enumerate() {
+        if cx.personal == Some(true) {
+            if let Some(b) = cx.pack.websites.personal_services_not_allowed.iter().find(|b| b.service == *s) {
+                sink.add_sourced(WEBSITE_SERVICE_NOT_ALLOWED, path(j), ctx![
+                    "service" => *s, "subject_zh" => subj_zh, "subject_en" => subj_en.clone(), "reason_zh" => b.reason_zh.clone(), "reason_en" => b.reason_en.clone(),
+                ], Some(&b.source));
+            }
+        }
+        for r in rules {
+            if let ProvinceRule::ServiceNotAllowed { services, reason_zh, reason_en, source, .. } = r {
+                if services.iter().any(|x| x == s) {
+                    let p = cx.province.expect("rules imply a province");
+                    sink.add_sourced(
+                        WEBSITE_SERVICE_NOT_ALLOWED,
+                        path(j),
+                        ctx![
+                            "service" => *s, "subject_zh" => subj_zh, "subject_en" => subj_en.clone(),
+                            "reason_zh" => reason_zh.clone().unwrap_or_else(|| format!("{}管局不接受该服务类型", p.zh)),
+                            "reason_en" => reason_en.clone().unwrap_or_else(|| format!("the {} bureau does not accept this service", p.en)),
+                        ],
+                        Some(source),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Pre-approval (S08): categories from service_content and explicit keywords make it required;
+/// review keywords only may mean it (needs_review). Individuals cannot hold one (F07).
+fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut Sink) {
+    let pack = cx.pack;
+    let negations = &pack.websites.negations;
+    let held = |cat: &str| {
+        w.pre_approvals.iter().any(|p| p.category == Some(cat) && p.document_number.as_deref().is_some_and(|d| !d.trim().is_empty()))
+    };
+    let subject_name = cx.app.subject.as_ref().and_then(|s| s.name.as_deref()).unwrap_or("");
+    let texts: [(&str, &str, &str, String); 3] = [
+        (w.name.as_deref().unwrap_or(""), "网站名称", "The website name", format!("websites[{i}].name")),
+        (subject_name, "主办单位名称", "The subject name", "subject.name".into()),
+        (w.remarks.as_deref().unwrap_or(""), "网站备注", "The remarks", format!("websites[{i}].remarks")),
+    ];
+    let mut flagged: Vec<String> = Vec::new();
+    let mut require = |cat: &PreApprovalCategory, path: String, source: &str, sink: &mut Sink| {
+        if flagged.contains(&cat.category) || held(&cat.category) {
+            return;
+        }
+        flagged.push(cat.category.clone());
+        if cx.personal == Some(true) {
+            sink.add_sourced(
+                PRE_APPROVAL_NOT_AVAILABLE,
+                path,
+                ctx!["category_zh" => cat.zh.clone(), "category_en" => cat.en.clone()],
+                Some("tencent/facts.md §6 (F07)"),
+            );
+        } else {
+            sink.add_sourced(PRE_APPROVAL_REQUIRED, path, ctx![
+                "category_zh" => cat.zh.clone(), "category_en" => cat.en.clone(), "authority" => cat.authority.clone(), "document" => cat.document.clone(),
+            ], Some(source));
+        }
+    };
+    for (j, s) in w.service_content.iter().enumerate() {
+        if let Some(cat) = pack.preapproval.iter().find(|c| c.category == *s && c.required) {
+            require(cat, format!("websites[{i}].service_content[{j}]"), &cat.source, sink);
+        }
+    }
+    for cat in pack.preapproval.iter().filter(|c| c.required) {
+        let province_words = rules.iter().filter_map(|r| match r {
+            ProvinceRule::PreApprovalKeywords { category, keywords, source, .. } if *category == cat.category => {
+                Some((keywords, source.as_str()))
+            }
+            _ => None,
+        });
+        let explicit = std::iter::once((&cat.explicit, cat.source.as_str())).chain(province_words);
+        'words: for (words, source) in explicit {
+            for (text, _, _, path) in &texts {
+                if let Some(_word) = words.iter().find(|k| mentions(text, k, negations)) {
+                    require(cat, path.clone(), source, sink);
+                    break 'words;
+                }
+            }
+        }
+    }
+    for cat in pack.preapproval.iter().filter(|c| c.required && !flagged.contains(&c.category) && !held(&c.category)) {
+        for (text, zh, en, path) in &texts {
+            if let Some(k) = cat.review.iter().find(|k| mentions(text, k, negations)) {
+                sink.add_sourced(PRE_APPROVAL_POSSIBLE, path.clone(), ctx![
+                    "where_zh" => *zh, "where_en" => *en, "keyword" => k.clone(), "category_zh" => cat.zh.clone(), "category_en" => cat.en.clone(),
+                ], Some(&cat.source));
+                break;
+            }
+        }
+    }
+}
+
+fn remarks(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut Sink) {
+    let text = w.remarks.as_deref().unwrap_or("");
+    for r in rules {
+        let ProvinceRule::RemarksRequired { services, any_of, required_zh, required_en, source, .. } = r else { continue };
+        let applies = services.is_empty() || w.service_content.iter().any(|s| services.iter().any(|x| x == s));
+        if applies && !any_of.iter().any(|k| text.contains(k.as_str())) {
+            let p = cx.province.expect("rules imply a province");
+            sink.add_sourced(WEBSITE_REMARKS_REQUIRED, format!("websites[{i}].remarks"), ctx![
+                "province_zh" => p.zh.clone(), "province_en" => p.en.clone(), "required_zh" => required_zh.clone(), "required_en" => required_en.clone(),
+            ], Some(source));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn name_length_counts_as_s11() {
+        let skip: Vec<String> = ["(", ")", "-", "（", "）", "－"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(name_length("云杉", &skip), 2);
+        assert_eq!(name_length("云杉A", &skip), 3);
+        assert_eq!(name_length("(云)-杉", &skip), 2);
+        assert_eq!(name_length("ab1", &skip), 3);
+    }
+    #[test]
+    fn negated_keywords_do_not_count() {
+        let neg: Vec<String> = ["不涉及", "不含"].iter().map(|s| s.to_string()).collect();
+        assert!(mentions("提供理财服务", "理财", &neg));
+        assert!(!mentions("不涉及理财", "理财", &neg));
+        assert!(mentions("不涉及新闻，提供理财", "理财", &neg));
+        assert!(!mentions("", "理财", &neg));
+    }
+}
