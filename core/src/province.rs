@@ -145,8 +145,7 @@ pub enum ProvinceRule {
     },
     /// Every website owner (网站负责人) must be the subject owner; with
     /// `only_if_subject_owner_not_legal_rep`, only when the subject owner is not the legal
-    /// representative (Heilongjiang, Jiangsu, Hainan). No finding code exists yet: the check
-    /// needs one (e.g. `WEBSITE_OWNER_NOT_SUBJECT_OWNER`).
+    /// representative (Heilongjiang, Jiangsu, Hainan).
     WebsiteOwnerIsSubjectOwner {
         applies_to: Vec<AppliesTo>,
         #[serde(default)]
@@ -456,9 +455,8 @@ impl ProvinceRule {
             Self::Note { .. } => "note",
         }
     }
-    /// The finding code a failed check of this row yields (`None` for notes, and for the two
-    /// kinds whose code the engine does not have yet: `retirement_age`,
-    /// `website_owner_is_subject_owner`).
+    /// The finding code a failed check of this row yields (`None` for notes, and for
+    /// `retirement_age`, whose code the engine does not have yet).
     pub fn finding_code(&self) -> Option<&'static str> {
         use crate::codes::*;
         Some(match self {
@@ -470,6 +468,7 @@ impl ProvinceRule {
             Self::MinAge { .. } => PERSON_UNDERAGE,
             Self::NonLocalId { .. } => PERSON_NONLOCAL_ID,
             Self::SubjectOwner { .. } => RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE,
+            Self::WebsiteOwnerIsSubjectOwner { .. } => WEBSITE_OWNER_NOT_SUBJECT_OWNER,
             Self::CertificateTypes { .. } => SUBJECT_CERTIFICATE_TYPE_NOT_ALLOWED,
             Self::MaxWebsites { .. } => WEBSITE_COUNT_EXCEEDED,
             Self::WebsiteNameNotPureLatin { .. } | Self::WebsiteNameNoLatin { .. } => WEBSITE_NAME_NOT_CHINESE,
@@ -481,7 +480,7 @@ impl ProvinceRule {
             Self::DistinctNumbers { .. } => CONTACT_NUMBERS_NOT_DISTINCT,
             Self::CertificateValidityMinMonths { .. } => SUBJECT_CERTIFICATE_EXPIRING,
             Self::DocumentMaxAge { .. } => MATERIAL_TOO_OLD,
-            Self::RetirementAge { .. } | Self::WebsiteOwnerIsSubjectOwner { .. } | Self::Note { .. } => return None,
+            Self::RetirementAge { .. } | Self::Note { .. } => return None,
         })
     }
     /// A row recording another provider's rule (reference/others/): data for a future provider
