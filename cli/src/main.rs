@@ -279,7 +279,8 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
         }
         Cmd::Explain { code, json } => {
             let key = code.trim().to_ascii_uppercase();
-            let Some((_, sev, e)) = engine.pack().catalogue.get(&key) else {
+            let pack = engine.pack();
+            let Some((_, sev, e)) = pack.catalogue.get(&key) else {
                 return Err(format!("unknown code {code}; `beiancheck rules --json` lists the catalogue"));
             };
             if json {

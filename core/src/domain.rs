@@ -425,7 +425,7 @@ mod tests {
     use crate::Engine;
 
     fn p(s: &str) -> Result<Parsed, Rejection> {
-        parse(Engine::embedded().pack(), s)
+        parse(&Engine::embedded().pack(), s)
     }
 
     #[test]

@@ -165,13 +165,13 @@ mod tests {
     #[test]
     fn numbers_parse() {
         let e = Engine::embedded();
-        let n = parse_number(e.pack(), "沪ICP备2021012345号-1").unwrap();
+        let n = parse_number(&e.pack(), "沪ICP备2021012345号-1").unwrap();
         assert_eq!((n.province.as_str(), n.subject_serial.as_str(), n.website_serial), ("SH", "2021012345", Some(1)));
-        assert_eq!(n.subject_number(e.pack()), "沪ICP备2021012345号");
-        assert_eq!(parse_number(e.pack(), "鲁ICP备09090609号").unwrap().website_serial, None);
+        assert_eq!(n.subject_number(&e.pack()), "沪ICP备2021012345号");
+        assert_eq!(parse_number(&e.pack(), "鲁ICP备09090609号").unwrap().website_serial, None);
         for bad in ["", "X ICP备1号", "沪ICP备号", "沪ICP备12a号", "沪ICP备12号-0", "沪ICP备12号-", "沪ICP12号", "沪ICP备12"]
         {
-            assert!(parse_number(e.pack(), bad).is_err(), "{bad}");
+            assert!(parse_number(&e.pack(), bad).is_err(), "{bad}");
         }
     }
 

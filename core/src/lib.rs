@@ -17,6 +17,7 @@ pub mod domain;
 pub mod filing_type;
 pub mod findings;
 pub mod ids;
+pub mod limits;
 pub mod materials;
 pub mod model;
 pub mod pack;
@@ -31,11 +32,13 @@ pub mod text;
 pub mod vocab;
 pub mod website;
 
+use arc_swap::ArcSwap;
 use chrono::NaiveDate;
 use codes::*;
 pub use domain::{DomainQuery, DomainReport};
 use findings::Sink;
 pub use findings::{Finding, Message, Severity};
+pub use limits::Limits;
 pub use materials::{MaterialsQuery, MaterialsReport};
 pub use model::Application;
 use once_cell::sync::Lazy;
@@ -75,10 +78,13 @@ impl fmt::Display for InputError {
 }
 impl std::error::Error for InputError {}
 
-/// The engine: an immutable, validated rule pack. Cheap to clone, safe to share across threads.
+/// The engine: a validated rule pack and the input limits. Cheap to clone (clones share the
+/// pack), safe to share across threads. [`Engine::swap_pack`] replaces the pack atomically:
+/// a check already running finishes on the pack it started with.
 #[derive(Clone, Debug)]
 pub struct Engine {
-    pack: Arc<Pack>,
+    pack: Arc<ArcSwap<Pack>>,
+    limits: Limits,
 }
 
 /// Today's date in Asia/Shanghai: the default `as_of`. The only place the clock is read; the
@@ -102,21 +108,41 @@ pub(crate) struct Cx<'a> {
 impl Engine {
     /// The engine on the rule pack embedded at build time (parsed once per process).
     pub fn embedded() -> Engine {
-        Engine { pack: EMBEDDED.clone() }
+        Engine { pack: Arc::new(ArcSwap::new(EMBEDDED.clone())), limits: Limits::default() }
     }
 
     /// An engine on a replacement pack (the format `beiancheck rules --export` writes). The
     /// pack is validated completely; a bad one is refused with the reason and where.
     pub fn from_pack(bytes: &[u8]) -> Result<Engine, PackError> {
-        Ok(Engine { pack: Arc::new(Pack::from_bytes(bytes)?) })
+        Ok(Engine { pack: Arc::new(ArcSwap::from_pointee(Pack::from_bytes(bytes)?)), limits: Limits::default() })
     }
 
-    pub fn pack(&self) -> &Pack {
-        &self.pack
+    /// The same engine with other input limits.
+    pub fn with_limits(mut self, limits: Limits) -> Engine {
+        self.limits = limits;
+        self
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// The pack in use now.
+    pub fn pack(&self) -> Arc<Pack> {
+        self.pack.load_full()
+    }
+
+    /// Validates `bytes` completely, then replaces the pack of this engine and of its clones
+    /// in one atomic step. A bad pack is refused and the old one stays.
+    pub fn swap_pack(&self, bytes: &[u8]) -> Result<RulesInfo, PackError> {
+        let new = Arc::new(Pack::from_bytes(bytes)?);
+        let info = rules_info(&new);
+        self.pack.store(new);
+        Ok(info)
     }
 
     pub fn rules_info(&self) -> RulesInfo {
-        RulesInfo { version: self.pack.meta.version.clone(), sha256: self.pack.sha256.clone() }
+        rules_info(&self.pack.load())
     }
 
     /// Checks a JSON application. Malformed JSON is an [`InputError`] with line and column;
@@ -127,6 +153,7 @@ impl Engine {
 
     /// As [`Engine::check_json`], with the default date injected instead of read from the clock.
     pub fn check_json_at(&self, json: &str, default_as_of: Option<NaiveDate>) -> Result<Report, InputError> {
+        self.limits.check_size(json.len())?;
         let value: serde_json::Value = serde_json::from_str(json).map_err(|e| InputError {
             code: INPUT_MALFORMED,
             line: e.line(),
@@ -134,19 +161,27 @@ impl Engine {
             path: None,
             message: e.to_string(),
         })?;
-        Ok(self.check_value_at(&value, default_as_of))
+        self.limits.check_value(&value)?;
+        Ok(self.run_value(&value, default_as_of))
     }
 
-    /// Checks an application given as parsed JSON.
-    pub fn check_value_at(&self, value: &serde_json::Value, default_as_of: Option<NaiveDate>) -> Report {
-        let mut sink = Sink::new(&self.pack.catalogue);
+    /// Checks an application given as parsed JSON (the limits apply as to JSON text).
+    pub fn check_value_at(&self, value: &serde_json::Value, default_as_of: Option<NaiveDate>) -> Result<Report, InputError> {
+        self.limits.check_value(value)?;
+        Ok(self.run_value(value, default_as_of))
+    }
+
+    fn run_value(&self, value: &serde_json::Value, default_as_of: Option<NaiveDate>) -> Report {
+        let pack = self.pack.load_full();
+        let mut sink = Sink::new(&pack.catalogue);
         let app = model::Reader { sink: &mut sink }.application(value);
-        self.run(&app, sink, default_as_of)
+        run(&pack, &app, sink, default_as_of)
     }
 
     /// Checks a model built in Rust.
     pub fn check(&self, app: &Application) -> Report {
-        self.run(app, Sink::new(&self.pack.catalogue), None)
+        let pack = self.pack.load_full();
+        run(&pack, app, Sink::new(&pack.catalogue), None)
     }
 
     /// Checks many applications on the rayon pool; results in input order.
@@ -158,51 +193,59 @@ impl Engine {
     pub fn check_many_json<S: AsRef<str> + Sync>(&self, inputs: &[S], default_as_of: Option<NaiveDate>) -> Vec<Result<Report, InputError>> {
         inputs.par_iter().map(|s| self.check_json_at(s.as_ref(), default_as_of)).collect()
     }
+}
 
-    fn run(&self, app: &Application, mut sink: Sink, default_as_of: Option<NaiveDate>) -> Report {
-        let pack = &*self.pack;
-        let as_of = app.as_of.or(default_as_of).unwrap_or_else(today);
-        let province = app.province.as_deref().and_then(|p| {
-            let found = pack.province(p);
-            if found.is_none() {
-                sink.add(PROVINCE_UNKNOWN, "province", ctx!["value" => p]);
-            }
-            found
-        });
-        let subject_kind = app.subject.as_ref().and_then(|s| s.kind);
-        let cx = Cx { pack, app, as_of, province, subject_kind, personal: subject_kind.map(vocab::is_personal) };
+fn rules_info(pack: &Pack) -> RulesInfo {
+    RulesInfo { version: pack.meta.version.clone(), sha256: pack.sha256.clone() }
+}
 
-        domain::check_websites(&cx, &mut sink);
-        resource::check(&cx, &mut sink);
-        subject::check(&cx, &mut sink);
-        website::check(&cx, &mut sink);
-        let filing_type = filing_type::check(&cx, &mut sink);
-        let materials = materials::check(&cx, &mut sink);
-
-        let mut findings = sink.findings;
-        findings::sort(&mut findings);
-        findings.dedup_by(|a, b| a.code == b.code && a.path == b.path && a.message == b.message);
-        let steps = process::steps(&findings);
-        let timeline = process::timeline(pack, province);
-        Report {
-            verdict: Verdict::of(&findings),
-            filing_type,
-            findings,
-            materials,
-            steps,
-            timeline,
-            rules: self.rules_info(),
-            as_of: dates::fmt(as_of),
+/// One check on one pack: every family of rules, then the report.
+fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<NaiveDate>) -> Report {
+    let as_of = app.as_of.or(default_as_of).unwrap_or_else(today);
+    let province = app.province.as_deref().and_then(|p| {
+        let found = pack.province(p);
+        if found.is_none() {
+            sink.add(PROVINCE_UNKNOWN, "province", ctx!["value" => p]);
         }
-    }
+        found
+    });
+    let subject_kind = app.subject.as_ref().and_then(|s| s.kind);
+    let cx = Cx { pack, app, as_of, province, subject_kind, personal: subject_kind.map(vocab::is_personal) };
 
+    domain::check_websites(&cx, &mut sink);
+    resource::check(&cx, &mut sink);
+    subject::check(&cx, &mut sink);
+    website::check(&cx, &mut sink);
+    let filing_type = filing_type::check(&cx, &mut sink);
+    let materials = materials::check(&cx, &mut sink);
+
+    let mut findings = sink.findings;
+    findings::sort(&mut findings);
+    findings.dedup_by(|a, b| a.code == b.code && a.path == b.path && a.message == b.message);
+    let steps = process::steps(&findings);
+    let timeline = process::timeline(pack, province);
+    Report {
+        verdict: Verdict::of(&findings),
+        filing_type,
+        findings,
+        materials,
+        steps,
+        timeline,
+        rules: rules_info(pack),
+        as_of: dates::fmt(as_of),
+    }
+}
+
+impl Engine {
     /// What must be prepared for this province, subject kind and case.
     pub fn materials(&self, q: &MaterialsQuery) -> MaterialsReport {
-        materials::answer(&self.pack, q, self.rules_info())
+        let pack = self.pack.load_full();
+        materials::answer(&pack, q, rules_info(&pack))
     }
 
     /// As [`Engine::materials`], from a JSON query (unknown fields are refused with their name).
     pub fn materials_json(&self, json: &str) -> Result<MaterialsReport, InputError> {
+        self.limits.check_size(json.len())?;
         let q: MaterialsQuery = serde_json::from_str(json).map_err(|e| InputError {
             code: INPUT_MALFORMED,
             line: e.line(),
@@ -216,7 +259,7 @@ impl Engine {
     /// Can this domain be filed? The name rules (syntax, suffix, TLD, reserved suffixes and,
     /// with a province, its suffix list and reserved words); registration facts need `check`.
     pub fn check_domain(&self, name: &str, q: &DomainQuery) -> DomainReport {
-        let pack = &*self.pack;
+        let pack = &*self.pack.load_full();
         let mut sink = Sink::new(&pack.catalogue);
         let province = q.province.as_deref().and_then(|p| {
             let found = pack.province(p);
@@ -248,8 +291,15 @@ impl Engine {
             tld_source: None,
             restriction: None,
             findings: Vec::new(),
-            rules: self.rules_info(),
+            rules: rules_info(pack),
         };
+        if name.len() > 1024 {
+            // Far beyond 253 characters: refuse without running IDNA over megabytes.
+            sink.add(DOMAIN_INVALID, "domain", ctx!["domain" => format!("{}…", name.chars().take(64).collect::<String>()), "reason_en" => format!("{} bytes long; at most 253 characters are allowed", name.len()), "reason_zh" => format!("长度 {} 字节，超过 253 个字符", name.len())]);
+            r.findings = sink.findings;
+            r.verdict = Verdict::of(&r.findings);
+            return r;
+        }
         match domain::parse(pack, name) {
             Err(rej) => sink.add(rej.code, "domain", ctx!["domain" => name, "reason_en" => rej.reason_en, "reason_zh" => rej.reason_zh]),
             Ok(p) => {

@@ -285,6 +285,7 @@ mod tests {
         });
         Engine::embedded()
             .check_value_at(&app, None)
+            .unwrap()
             .findings
             .iter()
             .map(|f| f.code)

@@ -18,7 +18,7 @@ fn personal() -> Value {
 }
 
 fn codes_of(engine: &Engine, app: &Value) -> Vec<&'static str> {
-    engine.check_value_at(app, None).findings.iter().map(|f| f.code).collect()
+    engine.check_value_at(app, None).unwrap().findings.iter().map(|f| f.code).collect()
 }
 
 fn codes(app: &Value) -> Vec<&'static str> {
@@ -39,7 +39,7 @@ fn with_rule(province: &str, rule: Value) -> Engine {
 
 #[test]
 fn the_clean_application_is_eligible() {
-    let r = Engine::embedded().check_value_at(&personal(), None);
+    let r = Engine::embedded().check_value_at(&personal(), None).unwrap();
     assert!(r.findings.is_empty(), "{:?}", r.findings);
     assert_eq!(r.filing_type, Some("first_filing"));
 }
@@ -236,7 +236,7 @@ fn pre_approval_keywords() {
 #[test]
 fn filing_types() {
     let e = Engine::embedded();
-    let ft = |a: &Value| e.check_value_at(a, None).filing_type;
+    let ft = |a: &Value| e.check_value_at(a, None).unwrap().filing_type;
     let mut a = personal();
     assert_eq!(ft(&a), Some("first_filing"));
     a["subject"]["filing_number"] = json!("沪ICP备2021012345号");
@@ -279,7 +279,7 @@ fn input_problems_have_paths() {
     a["resources"][0]["purchased_months"] = json!("twelve");
     a["as_of"] = json!("2026-02-30");
     a["subject"]["kind"] = json!("company");
-    let r = Engine::embedded().check_value_at(&a, None);
+    let r = Engine::embedded().check_value_at(&a, None).unwrap();
     let at = |code: &str| r.findings.iter().filter(|f| f.code == code).map(|f| f.path.clone()).collect::<Vec<_>>();
     assert_eq!(at("INPUT_UNKNOWN_FIELD"), ["websites[0].servce_content"]);
     let invalid = at("INPUT_INVALID_VALUE");
@@ -287,7 +287,7 @@ fn input_problems_have_paths() {
         assert!(invalid.contains(&p.to_string()), "{p}: {invalid:?}");
     }
     let none: Value = json!({});
-    let r = Engine::embedded().check_value_at(&none, None);
+    let r = Engine::embedded().check_value_at(&none, None).unwrap();
     let missing: Vec<_> = r.findings.iter().filter(|f| f.code == "INPUT_MISSING_FIELD").map(|f| f.path.as_str()).collect();
     assert_eq!(missing, ["province", "subject", "websites"]);
 }

@@ -1,0 +1,146 @@
+//! Input limits: every input is bounded, and a breach is refused with an error naming the
+//! limit and where, never a crash or an unbounded allocation (../shared/DESIGN.md, Reliability).
+use crate::codes::INPUT_LIMIT_EXCEEDED;
+use crate::InputError;
+use serde::Serialize;
+use serde_json::Value;
+
+/// Limits applied to every input. All are configurable ([`crate::Engine::with_limits`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// Bytes of one application's JSON.
+    pub max_input_bytes: usize,
+    /// Nesting depth of objects and arrays (the model needs 4).
+    pub max_depth: usize,
+    pub max_websites: usize,
+    pub max_domains: usize,
+    pub max_resources: usize,
+    pub max_materials: usize,
+    /// Characters of any one string value.
+    pub max_string_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        // Generous for any real order (≤ 10 websites) while bounding work per call.
+        Limits {
+            max_input_bytes: 1 << 20,
+            max_depth: 16,
+            max_websites: 100,
+            max_domains: 100,
+            max_resources: 100,
+            max_materials: 200,
+            max_string_chars: 4096,
+        }
+    }
+}
+
+fn exceeded(limit: &str, max: usize, actual: usize, path: Option<String>) -> InputError {
+    let at = path.as_deref().map(|p| format!(" at {p}")).unwrap_or_default();
+    InputError {
+        code: INPUT_LIMIT_EXCEEDED,
+        line: 0,
+        column: 0,
+        path,
+        message: format!("input limit {limit} exceeded{at}: maximum {max}, found {actual}"),
+    }
+}
+
+impl Limits {
+    /// Before parsing: the size.
+    pub fn check_size(&self, len: usize) -> Result<(), InputError> {
+        if len > self.max_input_bytes {
+            return Err(exceeded("max_input_bytes", self.max_input_bytes, len, None));
+        }
+        Ok(())
+    }
+
+    /// After parsing: depth, list lengths and string lengths, with the path of the first breach.
+    pub fn check_value(&self, v: &Value) -> Result<(), InputError> {
+        if let Value::Object(m) = v {
+            for (key, max, name) in [
+                ("websites", self.max_websites, "max_websites"),
+                ("domains", self.max_domains, "max_domains"),
+                ("resources", self.max_resources, "max_resources"),
+                ("materials", self.max_materials, "max_materials"),
+            ] {
+                if let Some(Value::Array(a)) = m.get(key) {
+                    if a.len() > max {
+                        return Err(exceeded(name, max, a.len(), Some(key.to_owned())));
+                    }
+                }
+            }
+        }
+        self.walk(v, 0, &mut String::new())
+    }
+
+    fn walk(&self, v: &Value, depth: usize, path: &mut String) -> Result<(), InputError> {
+        match v {
+            Value::String(s) => {
+                // Count characters only when the byte length could exceed the limit.
+                if s.len() > self.max_string_chars {
+                    let n = s.chars().count();
+                    if n > self.max_string_chars {
+                        return Err(exceeded("max_string_chars", self.max_string_chars, n, Some(display(path))));
+                    }
+                }
+                Ok(())
+            }
+            Value::Array(_) | Value::Object(_) if depth >= self.max_depth => {
+                Err(exceeded("max_depth", self.max_depth, depth + 1, Some(display(path))))
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    let keep = path.len();
+                    path.push_str(&format!("[{i}]"));
+                    self.walk(x, depth + 1, path)?;
+                    path.truncate(keep);
+                }
+                Ok(())
+            }
+            Value::Object(m) => {
+                for (k, x) in m {
+                    let keep = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                    if k.len() > self.max_string_chars {
+                        return Err(exceeded("max_string_chars", self.max_string_chars, k.chars().count(), Some(display(path))));
+                    }
+                    self.walk(x, depth + 1, path)?;
+                    path.truncate(keep);
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+fn display(path: &str) -> String {
+    if path.is_empty() {
+        "(root)".to_owned()
+    } else {
+        path.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    #[test]
+    fn each_limit_names_itself() {
+        let l = Limits { max_websites: 2, max_string_chars: 10, max_depth: 3, ..Limits::default() };
+        let e = l.check_value(&json!({"websites": [1, 2, 3]})).unwrap_err();
+        assert!(e.message.contains("max_websites") && e.path.as_deref() == Some("websites"));
+        let e = l.check_value(&json!({"subject": {"name": "abcdefghijk"}})).unwrap_err();
+        assert_eq!(e.path.as_deref(), Some("subject.name"));
+        assert!(e.message.contains("max_string_chars"));
+        assert!(l.check_value(&json!({"subject": {"name": "名字名字名字名字名字"}})).is_ok());
+        let e = l.check_value(&json!({"a": {"b": {"c": {"d": 1}}}})).unwrap_err();
+        assert!(e.message.contains("max_depth"), "{}", e.message);
+        assert!(l.check_size(1 << 21).unwrap_err().message.contains("max_input_bytes"));
+    }
+}

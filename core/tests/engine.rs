@@ -1,0 +1,110 @@
+//! The engine as a long-lived, shared object: limits, pack swaps under load, threads.
+use beiancheck::{Engine, Limits};
+use serde_json::{json, Value};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+fn example() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/rejected-personal-forum.json")).unwrap()
+}
+
+fn pack_with_version(v: &str) -> Vec<u8> {
+    let mut pack: Value = serde_json::from_slice(beiancheck::EMBEDDED_PACK).unwrap();
+    pack["meta"]["version"] = json!(v);
+    serde_json::to_vec(&pack).unwrap()
+}
+
+#[test]
+fn limits_are_named_in_the_error() {
+    let e = Engine::embedded().with_limits(Limits { max_input_bytes: 100, ..Limits::default() });
+    let err = e.check_json(&example()).unwrap_err();
+    assert_eq!(err.code, "INPUT_LIMIT_EXCEEDED");
+    assert!(err.message.contains("max_input_bytes"));
+    let e = Engine::embedded().with_limits(Limits { max_string_chars: 8, ..Limits::default() });
+    let err = e.check_json(&example()).unwrap_err();
+    assert!(err.message.contains("max_string_chars") && err.path.is_some(), "{err:?}");
+    // serde_json's own recursion guard still answers for absurd nesting.
+    let deep = "[".repeat(100_000);
+    assert!(Engine::embedded().check_json(&deep).is_err());
+}
+
+#[test]
+fn a_bad_pack_leaves_the_old_one() {
+    let e = Engine::embedded();
+    let before = e.rules_info();
+    let err = e.swap_pack(b"{\"format\": 1}").unwrap_err();
+    assert!(!err.message.is_empty());
+    assert_eq!(e.rules_info(), before);
+    let mut broken: Value = serde_json::from_slice(beiancheck::EMBEDDED_PACK).unwrap();
+    broken["catalogue"]["codes"].as_array_mut().unwrap().pop();
+    let err = e.swap_pack(&serde_json::to_vec(&broken).unwrap()).unwrap_err();
+    assert!(err.message.contains("no entry for"), "{err}");
+    assert_eq!(e.rules_info(), before);
+}
+
+#[test]
+fn swaps_are_atomic_under_load() {
+    let e = Engine::embedded();
+    let a = pack_with_version("A");
+    let b = pack_with_version("B");
+    e.swap_pack(&a).unwrap();
+    let app = example();
+    let want: Vec<&str> = e.check_json(&app).unwrap().findings.iter().map(|f| f.code).collect();
+    let stop = Arc::new(AtomicBool::new(false));
+    let workers: Vec<_> = (0..4)
+        .map(|_| {
+            let (e, app, stop, want) = (e.clone(), app.clone(), stop.clone(), want.clone());
+            std::thread::spawn(move || {
+                let mut seen = std::collections::BTreeSet::new();
+                while !stop.load(Ordering::Relaxed) {
+                    let r = e.check_json(&app).unwrap();
+                    // Every report comes whole from one pack.
+                    assert!(r.rules.version == "A" || r.rules.version == "B");
+                    let codes: Vec<&str> = r.findings.iter().map(|f| f.code).collect();
+                    assert_eq!(codes, want);
+                    seen.insert(r.rules.version);
+                }
+                seen
+            })
+        })
+        .collect();
+    for i in 0..20 {
+        e.swap_pack(if i % 2 == 0 { &b } else { &a }).unwrap();
+        if i % 10 == 0 {
+            assert!(e.swap_pack(b"not a pack").is_err());
+        }
+        std::thread::yield_now();
+    }
+    stop.store(true, Ordering::Relaxed);
+    let mut versions = std::collections::BTreeSet::new();
+    for w in workers {
+        versions.extend(w.join().unwrap());
+    }
+    assert!(!versions.is_empty());
+}
+
+#[test]
+fn check_many_keeps_order_and_matches_single_threaded() {
+    let e = Engine::embedded();
+    let good = example();
+    let inputs: Vec<String> = (0..500)
+        .map(|i| {
+            if i % 7 == 3 {
+                "{broken".to_owned()
+            } else if i % 5 == 0 {
+                good.replace("guangying.io", "guangying.com")
+            } else {
+                good.clone()
+            }
+        })
+        .collect();
+    let many = e.check_many_json(&inputs, None);
+    assert_eq!(many.len(), inputs.len());
+    for (i, (input, got)) in inputs.iter().zip(&many).enumerate() {
+        match (e.check_json(input), got) {
+            (Ok(a), Ok(b)) => assert_eq!(a.to_json(), b.to_json(), "row {i}"),
+            (Err(a), Err(b)) => assert_eq!(a, *b),
+            _ => panic!("row {i} differs"),
+        }
+    }
+}
