@@ -300,7 +300,7 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
         Cmd::Rules { json, export, markdown } => {
             let pack = engine.pack();
             if markdown {
-                write!(out, "{}", beiancheck::rules_markdown(pack)).map_err(|e| e.to_string())?;
+                write!(out, "{}", beiancheck::rules_markdown(&pack)).map_err(|e| e.to_string())?;
                 return Ok(0);
             }
             if let Some(path) = export {

@@ -334,16 +334,16 @@ mod tests {
 
     #[test]
     fn renders_every_province_and_row() {
-        let engine = crate::Engine::embedded();
-        let md = rules_markdown(engine.pack());
-        for p in &engine.pack().provinces {
+        let pack = crate::Engine::embedded().pack();
+        let md = rules_markdown(&pack);
+        for p in &pack.provinces {
             assert!(md.contains(&format!("### {} {} ({}", p.zh_full, p.en, p.code)), "{}", p.code);
         }
-        let rows = engine.pack().provinces.iter().map(|p| p.rules.len()).sum::<usize>();
+        let rows = pack.provinces.iter().map(|p| p.rules.len()).sum::<usize>();
         let table_rows =
             md.lines().filter(|l| l.starts_with("| ") && l.split('|').nth(1).is_some_and(|c| c.trim().parse::<usize>().is_ok())).count();
         assert_eq!(table_rows, rows);
-        assert_eq!(md, rules_markdown(engine.pack()), "deterministic");
+        assert_eq!(md, rules_markdown(&pack), "deterministic");
     }
 
     #[test]
