@@ -132,3 +132,67 @@ fn notes_say_why_and_other_providers_say_who() {
         }
     }
 }
+
+/// `[text](url)` → `text`, whitespace runs → one space (how rows quote the pages).
+fn clean(z: &str) -> String {
+    let mut out = String::new();
+    let mut rest = z.trim();
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find("](").and_then(|m| after[m + 2..].find(')').map(|e| (m, m + 2 + e))) {
+            Some((m, end)) => {
+                out.push_str(&after[..m]);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every rule of the province pages (tencent/provinces.json, personal and organization tabs) is
+/// encoded: a typed row quotes it in its source, or a note carries its text.
+#[test]
+fn every_province_page_rule_is_encoded() {
+    let text = std::fs::read_to_string(shared().join("reference/tencent/provinces.json")).expect("tencent/provinces.json");
+    let pages: Value = serde_json::from_str(&text).unwrap();
+    let pack: Value = serde_json::from_slice(beiancheck::EMBEDDED_PACK).unwrap();
+    let mut missing = Vec::new();
+    let mut seen = 0;
+    for p in pack["provinces"]["provinces"].as_array().unwrap() {
+        let code = p["code"].as_str().unwrap();
+        let rows: Vec<String> = p["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| !r["source"].as_str().unwrap_or("").starts_with("others/"))
+            .map(|r| serde_json::to_string(r).unwrap())
+            .collect();
+        let (_, page) =
+            pages.as_object().unwrap().iter().find(|(k, _)| k.starts_with(code)).unwrap_or_else(|| panic!("no page for {code}"));
+        for tab in ["personal", "organization"] {
+            for (i, e) in page[tab].as_array().unwrap().iter().enumerate() {
+                seen += 1;
+                let key: String = clean(e["zh"].as_str().unwrap()).chars().take(16).collect();
+                let key = serde_json::to_string(&key).unwrap();
+                let key = &key[1..key.len() - 1];
+                if !rows.iter().any(|r| r.contains(key)) {
+                    missing.push(format!("{code} {tab}[{i}]: {}", e["zh"]));
+                }
+            }
+        }
+    }
+    assert!(seen > 500, "read only {seen} page rules");
+    assert!(missing.is_empty(), "{} page rules are in no row:\n{}", missing.len(), missing.join("\n"));
+}
+
+#[test]
+fn clean_removes_links_and_folds_space() {
+    assert_eq!(clean(" 到 [工信部](https://beian.miit.gov.cn/)  网站。"), "到 工信部 网站。");
+    assert_eq!(clean("a [b"), "a [b");
+}
