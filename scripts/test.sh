@@ -19,3 +19,6 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust tests (core, CLI, acceptance cases through core and CLI)"
 cargo test --workspace --locked
+
+step "C ABI: header drift, install, C clients (cases, misuse, 8 threads), valgrind, ASan+UBSan, docs example, PHP FFI"
+tests/c/run.sh

@@ -135,6 +135,9 @@ enum Cmd {
         /// Hide the progress bar even on a terminal.
         #[arg(long)]
         quiet: bool,
+        /// Continue an interrupted run from its OUT.progress file, without duplicating rows.
+        #[arg(long)]
+        resume: bool,
     },
 }
 
@@ -171,6 +174,16 @@ fn exit_for(v: Verdict, strict: bool) -> u8 {
     }
 }
 
+fn read_bytes(file: &str) -> Result<Vec<u8>, String> {
+    let mut b = Vec::new();
+    if file == "-" {
+        io::stdin().read_to_end(&mut b).map_err(|e| format!("cannot read standard input: {e}"))?;
+    } else {
+        b = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    }
+    Ok(b)
+}
+
 fn read_input(file: &str) -> Result<String, String> {
     let mut s = String::new();
     if file == "-" {
@@ -187,8 +200,8 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
     let w = |out: &mut io::StdoutLock, s: &str| writeln!(out, "{s}").map_err(|e| e.to_string());
     match cmd {
         Cmd::Check { file, json, as_of, strict } => {
-            let text = read_input(&file)?;
-            match engine.check_json_at(&text, as_of) {
+            let bytes = read_bytes(&file)?;
+            match engine.check_json_bytes(&bytes, as_of) {
                 Ok(report) => {
                     if json {
                         w(&mut out, &report.to_json_pretty())?;
@@ -342,9 +355,9 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
             }
             Ok(0)
         }
-        Cmd::Batch { input, output, format, as_of, chunk, quiet } => {
+        Cmd::Batch { input, output, format, as_of, chunk, quiet, resume } => {
             drop(out);
-            batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet)
+            batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet, resume)
         }
     }
 }

@@ -151,9 +151,33 @@ impl Engine {
         self.check_json_at(json, None)
     }
 
+    /// Checks JSON given as bytes, as it arrives from files, sockets and other languages:
+    /// invalid UTF-8 is an input error naming the line and column of the first bad byte.
+    pub fn check_json_bytes(&self, bytes: &[u8], default_as_of: Option<NaiveDate>) -> Result<Report, InputError> {
+        self.limits.check_size(bytes.len())?;
+        match std::str::from_utf8(bytes) {
+            Ok(s) => self.check_json_at(s, default_as_of),
+            Err(e) => {
+                let good = &bytes[..e.valid_up_to()];
+                let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+                let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+                let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+                Err(InputError {
+                    code: INPUT_MALFORMED,
+                    line,
+                    column,
+                    path: None,
+                    message: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+                })
+            }
+        }
+    }
+
     /// As [`Engine::check_json`], with the default date injected instead of read from the clock.
+    /// A leading UTF-8 byte-order mark is ignored (Windows tools write one).
     pub fn check_json_at(&self, json: &str, default_as_of: Option<NaiveDate>) -> Result<Report, InputError> {
         self.limits.check_size(json.len())?;
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let value: serde_json::Value = serde_json::from_str(json).map_err(|e| InputError {
             code: INPUT_MALFORMED,
             line: e.line(),

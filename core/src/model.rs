@@ -172,6 +172,7 @@ fn type_name(v: &Value) -> &'static str {
 
 impl Reader<'_, '_> {
     fn invalid(&mut self, path: &str, reason_en: String, reason_zh: String) {
+        let path = if path.is_empty() { "(root)" } else { path };
         self.sink.add(INPUT_INVALID_VALUE, path, ctx!["field" => path, "reason_en" => reason_en, "reason_zh" => reason_zh]);
     }
 

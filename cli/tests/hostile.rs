@@ -1,0 +1,90 @@
+//! tests/hostile/: every hostile input through the core and the CLI gets a clear answer
+//! (the expected input error, or a report), never a crash or a hang.
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().join("tests/hostile")
+}
+
+/// The bytes of one manifest case (generated ones are built here).
+pub fn bytes_of(case: &Value) -> Vec<u8> {
+    if let Some(f) = case["file"].as_str() {
+        return std::fs::read(dir().join(f)).unwrap();
+    }
+    let g = &case["generate"];
+    match g["kind"].as_str().unwrap() {
+        "long_string" => {
+            let n = g["bytes"].as_u64().unwrap() as usize;
+            match g["field"].as_str() {
+                Some("subject.name") => format!(
+                    "{{\"province\":\"SH\",\"subject\":{{\"kind\":\"individual\",\"name\":\"{}\"}},\"websites\":[]}}",
+                    "名".repeat(n / 3)
+                )
+                .into_bytes(),
+                _ => format!("{{\"province\":\"{}\"}}", "x".repeat(n)).into_bytes(),
+            }
+        }
+        "deep_nesting" => {
+            let d = g["depth"].as_u64().unwrap() as usize;
+            format!("{{\"province\":{}{}}}", "[".repeat(d), "]".repeat(d)).into_bytes()
+        }
+        k => panic!("unknown generator {k}"),
+    }
+}
+
+fn cases() -> Vec<Value> {
+    let m: Value = serde_json::from_slice(&std::fs::read(dir().join("manifest.json")).unwrap()).unwrap();
+    m["cases"].as_array().unwrap().clone()
+}
+
+fn name(c: &Value) -> String {
+    c["file"].as_str().or(c["name"].as_str()).unwrap().to_owned()
+}
+
+#[test]
+fn every_hostile_input_through_the_core() {
+    let e = beiancheck::Engine::embedded();
+    for c in cases() {
+        let got = e.check_json_bytes(&bytes_of(&c), None);
+        let want = &c["expect"];
+        match (got, want["input_error"].as_str()) {
+            (Err(err), Some(code)) => assert_eq!(err.code, code, "{}: {}", name(&c), err.message),
+            (Ok(r), None) => {
+                let codes: Vec<&str> = r.findings.iter().map(|f| f.code).collect();
+                for w in want["codes"].as_array().into_iter().flatten() {
+                    assert!(codes.contains(&w.as_str().unwrap()), "{}: missing {w} in {codes:?}", name(&c));
+                }
+            }
+            (Err(err), None) => panic!("{}: expected a report, got {err:?}", name(&c)),
+            (Ok(_), Some(code)) => panic!("{}: expected {code}, got a report", name(&c)),
+        }
+    }
+}
+
+#[test]
+fn every_hostile_input_through_the_cli() {
+    let tmp = std::env::temp_dir().join(format!("beiancheck-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    for c in cases() {
+        let f = tmp.join(name(&c));
+        std::fs::write(&f, bytes_of(&c)).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_beiancheck")).args(["check", "--json"]).arg(&f).output().unwrap();
+        let code = out.status.code();
+        assert!(code.is_some(), "{}: killed by a signal", name(&c));
+        match c["expect"]["input_error"].as_str() {
+            Some(want) => {
+                assert_eq!(code, Some(2), "{}", name(&c));
+                let err = String::from_utf8_lossy(&out.stderr);
+                assert!(err.contains(want) && err.contains("line"), "{}: {err}", name(&c));
+            }
+            None => {
+                assert!(matches!(code, Some(0) | Some(1)), "{}: exit {code:?}: {}", name(&c), String::from_utf8_lossy(&out.stderr));
+                let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+                assert!(r["verdict"].is_string());
+            }
+        }
+    }
+    std::fs::remove_dir_all(&tmp).ok();
+}

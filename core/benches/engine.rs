@@ -1,0 +1,89 @@
+//! Criterion benchmarks for the targets of ../shared/DESIGN.md (Targets): domain check ≤ 1 µs,
+//! a 3-website application JSON → JSON ≤ 20 µs, pack load ≤ 10 ms, check_many scaling.
+//! Run: `cargo bench -p beiancheck --bench engine` (medians are in target/criterion).
+use beiancheck::{DomainQuery, Engine, Pack, EMBEDDED_PACK};
+use criterion::{black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
+use serde_json::{json, Value};
+
+/// A realistic mix: ASCII, IDN, punycode, multi-label .cn suffixes, private suffixes, invalid.
+pub const DOMAINS: &[&str] = &[
+    "example.com", "www.example.com.cn", "例子.中国", "xn--fsqu00a.xn--fiqs8s", "shop.example.gov.cn", "国务院.政务.cn",
+    "user.github.io", "foo.cn.com", "EXAMPLE.NET", "example.io", "bad..name.com", "203.0.113.7", "例子。公司", "a-b-c.top",
+    "sub.domain.example.co.uk", "ex_ample.com",
+];
+
+fn app(websites: usize) -> String {
+    let base: Value = serde_json::from_str(include_str!("../../examples/first-filing-shanghai-enterprise.json")).unwrap();
+    let mut a = base.clone();
+    let w0 = base["websites"][0].clone();
+    let d0 = base["domains"][0].clone();
+    let mut ws = Vec::new();
+    let mut ds = Vec::new();
+    for i in 0..websites {
+        let mut w = w0.clone();
+        let mut d = d0.clone();
+        let name = format!("site{i}-{}", d0["name"].as_str().unwrap());
+        w["domain"] = json!(name);
+        d["name"] = json!(name);
+        ws.push(w);
+        ds.push(d);
+    }
+    a["websites"] = json!(ws);
+    a["domains"] = json!(ds);
+    a.to_string()
+}
+
+fn domains(c: &mut Criterion) {
+    let e = Engine::embedded();
+    let q = DomainQuery::default();
+    let mut g = c.benchmark_group("domain");
+    g.throughput(Throughput::Elements(DOMAINS.len() as u64));
+    g.bench_function("check_domain mix (per batch of 16)", |b| {
+        b.iter(|| {
+            for d in DOMAINS {
+                black_box(e.check_domain(black_box(d), &q));
+            }
+        })
+    });
+    let pack = e.pack();
+    g.bench_function("parse only mix (per batch of 16)", |b| {
+        b.iter(|| {
+            for d in DOMAINS {
+                let _ = black_box(beiancheck::domain::parse(&pack, black_box(d)));
+            }
+        })
+    });
+    g.finish();
+}
+
+fn applications(c: &mut Criterion) {
+    let e = Engine::embedded();
+    let mut g = c.benchmark_group("application");
+    for n in [1, 3] {
+        let input = app(n);
+        g.bench_with_input(BenchmarkId::new("json_in_json_out", n), &input, |b, input| {
+            b.iter(|| black_box(e.check_json(black_box(input)).unwrap().to_json()))
+        });
+    }
+    g.finish();
+}
+
+fn many(c: &mut Criterion) {
+    let e = Engine::embedded();
+    let inputs: Vec<String> = (0..100_000).map(|i| app(1 + i % 3)).collect();
+    let mut g = c.benchmark_group("check_many_100k");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(inputs.len() as u64));
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        g.bench_function(BenchmarkId::new("threads", threads), |b| b.iter(|| pool.install(|| black_box(e.check_many_json(&inputs, None)))));
+    }
+    g.finish();
+}
+
+fn pack_load(c: &mut Criterion) {
+    c.bench_function("pack_load", |b| b.iter_batched(|| EMBEDDED_PACK, |p| black_box(Pack::from_bytes(p).unwrap()), BatchSize::SmallInput));
+}
+
+criterion_group!(benches, domains, applications, pack_load, many);
+criterion_main!(benches);

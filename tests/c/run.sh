@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# The C face end to end (scripts/test.sh runs it):
+#   header drift (pinned cbindgen) → scripts/install-c.sh into a scratch prefix → C programs
+#   compiled against the installed header and library: every acceptance case (byte-identical to
+#   the core), misuse, 8 threads sharing one engine → misuse and threads under valgrind, all
+#   three under ASan+UBSan (each tool after a negative control that must fail) → the docs
+#   example, compiled as the README says → PHP FFI.
+#
+# Uses the debug build that `cargo test` already made (no second, release build). Knobs:
+#   BEIANCHECK_SHARED   where cases/ is (default ../shared)
+#   BEIAN_THREADS_TOTAL checks in the native thread test (default 100000)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+shared=${BEIANCHECK_SHARED:-$root/../shared}
+total=${BEIAN_THREADS_TOTAL:-100000}
+valgrind_total=200 # valgrind serialises threads and is ~100x slower: fewer checks, same test
+asan_total=8000
+
+part() { printf -- '-- %s\n' "$*"; }
+w=$(mktemp -d)
+# On the way out, stop a background valgrind of ours that is still running (by its pid).
+trap 'for j in $(jobs -p); do kill "$j" 2>/dev/null || true; done; rm -rf "$w"' EXIT
+seconds() { date +%s.%N; }
+took() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f} s')" "$1" "$(seconds)"; }
+
+# What this step needs, installed when missing (Debian/Ubuntu), as scripts/test.sh promises.
+# PHP is tests/php/run.sh's business.
+apt_updated=""
+ensure() { # ensure COMMAND DEBIAN-PACKAGE
+  command -v "$1" >/dev/null && return 0
+  echo "$1 is missing: installing $2 (apt-get)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  [ -n "$apt_updated" ] || { $sudo apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$2" >/dev/null
+}
+ensure cc gcc
+ensure c++ g++
+ensure pkg-config pkg-config
+ensure valgrind valgrind
+ensure python3 python3
+
+part "header: include/beiancheck.h regenerated with the pinned cbindgen must be identical"
+scripts/install-cbindgen.sh >/dev/null
+if ! BEIANCHECK_REQUIRE_CBINDGEN=1 cargo test -q --locked -p beiancheck-ffi --test header > "$w/header.log" 2>&1; then
+  cat "$w/header.log" >&2
+  exit 1
+fi
+echo "header: identical to the output of $("$(scripts/install-cbindgen.sh)" --version)"
+
+part "install: scripts/install-c.sh --debug into a scratch prefix"
+scripts/install-c.sh --debug "$w/prefix" 2>&1 | tail -1
+export PKG_CONFIG_PATH=$w/prefix/lib/pkgconfig
+libdir=$(pkg-config --variable=libdir beiancheck)
+includedir=$(pkg-config --variable=includedir beiancheck)
+cmp include/beiancheck.h "$includedir/beiancheck.h"
+# The static link line in beiancheck.pc must be the one rustc asks for.
+want=$(cargo rustc -q --locked -p beiancheck-ffi --lib --crate-type staticlib -- --print native-static-libs 2>&1 |
+  sed -n 's/.*native-static-libs: //p' | tail -1)
+have=$(sed -n 's/^Libs.private: //p' "$libdir/pkgconfig/beiancheck.pc")
+[ "$want" = "$have" ] || { echo "beiancheck.pc Libs.private is '$have'; rustc says '$want'" >&2; exit 1; }
+# cargo rustc rebuilt the .a with the same contents; reinstall so the prefix matches target/.
+scripts/install-c.sh --debug "$w/prefix" >/dev/null 2>&1
+
+cflags=(-std=c11 -Wall -Wextra -Werror -pedantic -g -Itests/c)
+# As the README says: dynamic, found at run time through the rpath.
+build() { cc "${cflags[@]}" "$1" $(pkg-config --cflags --libs beiancheck) -lpthread -Wl,-rpath,"$libdir" -o "$2"; }
+# ASan+UBSan: the C side instrumented, the static library linked in (Rust's allocations go
+# through malloc, so ASan sees every buffer handed across).
+private=$(pkg-config --static --libs-only-l beiancheck | sed 's/-lbeiancheck//')
+build_asan() {
+  cc "${cflags[@]}" -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all \
+    $(pkg-config --cflags beiancheck) "$1" "$libdir/libbeiancheck.a" $private -o "$2"
+}
+for p in cases misuse threads leak; do
+  build "tests/c/$p.c" "$w/$p"
+  build_asan "tests/c/$p.c" "$w/$p-asan"
+done
+# The header is also valid C++ (cbindgen's extern "C" guards).
+printf '#include "beiancheck.h"\nint main() { const beian_engine *e = nullptr; return beian_engine_new_embedded(&e) == BEIAN_OK ? 0 : 1; }\n' > "$w/cxx.cc"
+c++ -std=c++17 -Wall -Werror -I"$includedir" "$w/cxx.cc" -L"$libdir" -lbeiancheck -Wl,-rpath,"$libdir" -o "$w/cxx" && "$w/cxx"
+
+part "C: every acceptance case through beian_check_json"
+python3 tests/c/cases.py extract "$shared/cases" "$w/apps"
+apps=("$w"/apps/*.json)
+mkdir -p "$w/c" "$w/ref" "$w/asan"
+"$w/cases" "$w/c" "${apps[@]}"
+cargo run -q --locked -p beiancheck-ffi --example core_reports -- "$w/ref" "${apps[@]}"
+python3 tests/c/cases.py judge "$shared/cases" tests/cases_pending.txt "$w/c" "$w/ref"
+
+misuse_args=(examples/access-filing-shanghai.json "$shared/cases/malformed.txt" "$w/pack.json")
+target/debug/beiancheck rules --export "$w/pack.json" >/dev/null 2>&1
+
+part "C: misuse (NULLs, bad UTF-8, truncated and malformed JSON, bad packs, 16 MiB + 1)"
+"$w/misuse" "${misuse_args[@]}"
+
+part "C: 8 pthreads share one engine for $total checks"
+"$w/threads" "$total" "${apps[@]}"
+
+part "valgrind --leak-check=full (debug build)"
+vg=(valgrind -q --error-exitcode=1 --leak-check=full --num-callers=50 --suppressions=tests/c/valgrind.supp)
+if "${vg[@]}" "$w/leak" >/dev/null 2>&1; then
+  echo "valgrind did not fail on tests/c/leak.c (a deliberate leak): its verdicts mean nothing" >&2
+  exit 1
+fi
+echo "negative control: valgrind fails on the deliberate leak, as it must"
+t=$(seconds)
+# valgrind runs one thread at a time: misuse runs alongside threads to use both cores. No
+# separate `cases` run: threads.c first checks every case single-threaded, then in 8 threads.
+BEIAN_TEST_QUICK=1 "${vg[@]}" "$w/misuse" "${misuse_args[@]}" > "$w/valgrind-misuse.log" 2>&1 &
+vg_misuse=$!
+"${vg[@]}" "$w/threads" "$valgrind_total" "${apps[@]}"
+if ! wait "$vg_misuse"; then
+  cat "$w/valgrind-misuse.log" >&2
+  echo "valgrind: misuse failed" >&2
+  exit 1
+fi
+cat "$w/valgrind-misuse.log"
+echo "valgrind: no errors, no leaks ($(took "$t"))"
+
+part "ASan + UBSan (static library)"
+if ASAN_OPTIONS=detect_leaks=1 "$w/leak-asan" >/dev/null 2>&1; then
+  echo "LeakSanitizer did not fail on tests/c/leak.c (a deliberate leak): its verdicts mean nothing" >&2
+  exit 1
+fi
+echo "negative control: LeakSanitizer fails on the deliberate leak, as it must"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+"$w/cases-asan" "$w/asan" "${apps[@]}"
+cmp -s <(cat "$w"/c/*) <(cat "$w"/asan/*) || { echo "reports differ under ASan" >&2; exit 1; }
+"$w/misuse-asan" "${misuse_args[@]}"
+"$w/threads-asan" "$asan_total" "${apps[@]}"
+unset ASAN_OPTIONS UBSAN_OPTIONS
+
+part "docs/C_API.md: the example program, compiled with the README's command"
+python3 - docs/C_API.md "$w/example.c" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+blocks = re.findall(r"<!-- example: check\.c -->\s*```c\n(.*?)```", text, re.S)
+if len(blocks) != 1:
+    sys.exit("docs/C_API.md: expected one ```c block after <!-- example: check.c -->")
+open(sys.argv[2], "w", encoding="utf-8").write(blocks[0])
+PY
+(cd "$w" && cc example.c $(pkg-config --cflags --libs beiancheck) -Wl,-rpath,"$libdir" -o check)
+"$w/check" examples/access-filing-shanghai.json > "$w/example.out"
+target/debug/beiancheck check --json examples/access-filing-shanghai.json > "$w/example.cli"
+python3 - "$w/example.out" "$w/example.cli" <<'PY'
+import json, sys
+out = open(sys.argv[1], encoding="utf-8").read().splitlines()
+cli = json.load(open(sys.argv[2], encoding="utf-8"))
+assert json.loads(out[0]) == cli, "the example's report differs from the CLI's"
+assert out[1].startswith("example.io: ") and '"DOMAIN_TLD_NOT_APPROVED"' in out[1], out[1]
+print("example: report equal to the CLI's; domain answered")
+PY
+if "$w/check" "$shared/cases/malformed.txt" > /dev/null 2> "$w/example.err"; then
+  echo "the example accepted malformed.txt" >&2
+  exit 1
+fi
+grep -q '"code":"INPUT_MALFORMED","line":2' "$w/example.err" || { cat "$w/example.err" >&2; exit 1; }
+echo "example: malformed.txt refused with INPUT_MALFORMED at line 2"
+
+part "PHP FFI: a legacy portal loads the library"
+tests/php/run.sh "$libdir" "$includedir" "$root/target/debug/beiancheck" "$w/apps/030.json"
