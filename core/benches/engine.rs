@@ -7,9 +7,22 @@ use serde_json::{json, Value};
 
 /// A realistic mix: ASCII, IDN, punycode, multi-label .cn suffixes, private suffixes, invalid.
 pub const DOMAINS: &[&str] = &[
-    "example.com", "www.example.com.cn", "例子.中国", "xn--fsqu00a.xn--fiqs8s", "shop.example.gov.cn", "国务院.政务.cn",
-    "user.github.io", "foo.cn.com", "EXAMPLE.NET", "example.io", "bad..name.com", "203.0.113.7", "例子。公司", "a-b-c.top",
-    "sub.domain.example.co.uk", "ex_ample.com",
+    "example.com",
+    "www.example.com.cn",
+    "例子.中国",
+    "xn--fsqu00a.xn--fiqs8s",
+    "shop.example.gov.cn",
+    "国务院.政务.cn",
+    "user.github.io",
+    "foo.cn.com",
+    "EXAMPLE.NET",
+    "example.io",
+    "bad..name.com",
+    "203.0.113.7",
+    "例子。公司",
+    "a-b-c.top",
+    "sub.domain.example.co.uk",
+    "ex_ample.com",
 ];
 
 fn app(websites: usize) -> String {
