@@ -245,7 +245,9 @@ pub enum ProvinceRule {
     },
     /// Extra pre-approval keywords of this province (website name, subject name, remarks; with
     /// `in_domain` also the domain's registrable label, e.g. Shanghai's "game" prefix). A hit
-    /// without the category among the website's pre-approvals needs the approval or review.
+    /// without the category among the website's pre-approvals needs the approval
+    /// (`PRE_APPROVAL_REQUIRED`; for individuals `PRE_APPROVAL_NOT_AVAILABLE`), also for a
+    /// category the national table does not require (forum, religion).
     PreApprovalKeywords {
         applies_to: Vec<AppliesTo>,
         category: String,
@@ -475,7 +477,7 @@ impl ProvinceRule {
             Self::WebsiteNameMinChinese { .. } => WEBSITE_NAME_TOO_SHORT,
             Self::WebsiteNameForbiddenWords { .. } => WEBSITE_NAME_RESERVED_WORD,
             Self::ServiceNotAllowed { .. } | Self::RemarksForbiddenWords { .. } => WEBSITE_SERVICE_NOT_ALLOWED,
-            Self::PreApprovalKeywords { .. } => PRE_APPROVAL_POSSIBLE,
+            Self::PreApprovalKeywords { .. } => PRE_APPROVAL_REQUIRED,
             Self::RemarksRequired { .. } => WEBSITE_REMARKS_REQUIRED,
             Self::DistinctNumbers { .. } => CONTACT_NUMBERS_NOT_DISTINCT,
             Self::CertificateValidityMinMonths { .. } => SUBJECT_CERTIFICATE_EXPIRING,
