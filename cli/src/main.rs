@@ -103,10 +103,14 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
-    /// Show the rule pack: version, SHA-256, table sizes and sources; or export it.
+    /// Show the rule pack: version, SHA-256, table sizes and sources; export it; or print the
+    /// rules reference (--markdown, committed as docs/RULES.md).
     Rules {
         #[arg(long)]
         json: bool,
+        /// Print the rules reference (every province row; docs/RULES.md) as Markdown.
+        #[arg(long, conflicts_with_all = ["json", "export"])]
+        markdown: bool,
         /// Write the pack (the format --pack and Engine::from_pack read) to FILE.
         #[arg(long, value_name = "FILE")]
         export: Option<PathBuf>,
@@ -306,8 +310,12 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
             }
             Ok(0)
         }
-        Cmd::Rules { json, export } => {
+        Cmd::Rules { json, export, markdown } => {
             let pack = engine.pack();
+            if markdown {
+                write!(out, "{}", beiancheck::rules_markdown(&pack)).map_err(|e| e.to_string())?;
+                return Ok(0);
+            }
             if let Some(path) = export {
                 std::fs::write(&path, &*pack.bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 eprintln!("wrote {} ({} bytes, sha256 {})", path.display(), pack.bytes.len(), pack.sha256);

@@ -47,6 +47,11 @@ pub const CONDITIONS: &[&str] = &[
     "name_change",
     "off_campus_training",
     "min_websites",
+    // Province rows (issue 4); until the case derives them they never hold (see Case::holds).
+    "first_filing",
+    "government_or_institution",
+    "below_age",
+    "pre_approval_possible",
 ];
 
 pub(crate) fn validate_row(m: &MaterialRow, at: &str) -> Result<(), PackError> {
@@ -64,6 +69,9 @@ pub(crate) fn validate_row(m: &MaterialRow, at: &str) -> Result<(), PackError> {
     }
     if m.when.iter().any(|w| w == "min_websites") != m.min_websites.is_some() {
         return Err(bad("min_websites", "give min_websites exactly when `when` names min_websites".into()));
+    }
+    if m.when.iter().any(|w| w == "below_age") != m.below_age.is_some() {
+        return Err(bad("below_age", "give below_age exactly when `when` names below_age".into()));
     }
     for (f, v) in [("zh", &m.zh), ("en", &m.en), ("reason_zh", &m.reason_zh), ("reason_en", &m.reason_en), ("source", &m.source)] {
         if v.trim().is_empty() {
