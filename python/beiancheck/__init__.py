@@ -184,3 +184,13 @@ class Engine(_native.Engine):
         return rows_reader(self, rows, threads=threads, as_of=as_of, chunk_size=chunk_size).read_all()
 
 
+
+
+def __getattr__(name: str) -> Any:
+    # beiancheck.pandas / .polars / .spark work after a plain `import beiancheck`, without
+    # importing pandas, polars or pyspark until they are used.
+    if name in ("pandas", "polars", "spark"):
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

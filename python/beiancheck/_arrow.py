@@ -106,7 +106,9 @@ def _column_rows(
         col = batch.column(batch.schema.get_field_index(column))
         for off in range(0, len(col), chunk_size):
             rows = col.slice(off, chunk_size).to_pylist()
-            yield from read_capsule(engine._findings_batch(rows, start, threads=threads, as_of=as_of))
+            # A struct column has one schema for all rows: a null field is one the row lacks.
+            batch_cap = engine._findings_batch(rows, start, threads=threads, as_of=as_of, drop_nulls=True)
+            yield from read_capsule(batch_cap)
             start += len(rows)
 
 

@@ -220,5 +220,11 @@ class Engine:
         chunk_size: int = 8192,
     ) -> Any: ...
     def _findings_batch(
-        self, rows: List[Any], start: int = 0, *, threads: Optional[int] = None, as_of: AsOf = None
+        self,
+        rows: List[Any],
+        start: int = 0,
+        *,
+        threads: Optional[int] = None,
+        as_of: AsOf = None,
+        drop_nulls: bool = False,
     ) -> Any: ...

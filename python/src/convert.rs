@@ -62,7 +62,13 @@ pub fn malformed(path: Option<String>, message: impl Into<String>) -> InputError
 
 /// A dict (or any JSON-like Python value) as a JSON value.
 pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, InputError> {
-    walk(obj, 0).map_err(|f| {
+    to_value_opt(obj, false)
+}
+
+/// As [`to_value`]; with `drop_nulls`, dict entries whose value is None are left out (for rows
+/// from Arrow struct columns, where a null field means the row has no such field).
+pub fn to_value_opt(obj: &Bound<'_, PyAny>, drop_nulls: bool) -> Result<Value, InputError> {
+    walk(obj, 0, drop_nulls).map_err(|f| {
         let path = f.path();
         let message = match &path {
             Some(p) => format!("{} (at {p})", f.message),
@@ -81,7 +87,7 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
 }
 
-fn walk(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Fail> {
+fn walk(obj: &Bound<'_, PyAny>, depth: usize, drop_nulls: bool) -> Result<Value, Fail> {
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Value::String(s.to_cow().map_err(|e| Fail::new(e.to_string()))?.into_owned()));
     }
@@ -91,11 +97,14 @@ fn walk(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Fail> {
         }
         let mut map = Map::with_capacity(d.len());
         for (k, v) in d.iter() {
+            if drop_nulls && v.is_none() {
+                continue;
+            }
             let key = match k.cast::<PyString>() {
                 Ok(s) => s.to_cow().map_err(|e| Fail::new(e.to_string()))?.into_owned(),
                 Err(_) => return Err(Fail::new(format!("a key is a {}, not a string", type_name(&k)))),
             };
-            match walk(&v, depth + 1) {
+            match walk(&v, depth + 1, drop_nulls) {
                 Ok(x) => {
                     map.insert(key, x);
                 }
@@ -133,7 +142,7 @@ fn walk(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Fail> {
         }
         let mut out = Vec::with_capacity(items.len());
         for (i, v) in items.iter().enumerate() {
-            match walk(v, depth + 1) {
+            match walk(v, depth + 1, drop_nulls) {
                 Ok(x) => out.push(x),
                 Err(mut f) => {
                     f.segs.push(Seg::Index(i));
@@ -155,6 +164,10 @@ fn walk(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Fail> {
 
 /// One bulk row: a dict, a JSON string (or UTF-8 bytes); anything else is a bad row.
 pub fn to_input(obj: &Bound<'_, PyAny>) -> Input {
+    to_input_opt(obj, false)
+}
+
+pub fn to_input_opt(obj: &Bound<'_, PyAny>, drop_nulls: bool) -> Input {
     if let Ok(s) = obj.cast::<PyString>() {
         return match s.to_cow() {
             Ok(t) => Input::Text(t.into_owned()),
@@ -162,7 +175,7 @@ pub fn to_input(obj: &Bound<'_, PyAny>) -> Input {
         };
     }
     if obj.cast::<PyDict>().is_ok() {
-        return match to_value(obj) {
+        return match to_value_opt(obj, drop_nulls) {
             Ok(v) => Input::Value(v),
             Err(e) => Input::Bad(e),
         };

@@ -267,8 +267,8 @@ impl PyEngine {
 
     /// Rows as Python objects (dicts, str, anything) → one findings batch as an Arrow stream
     /// capsule, rows numbered from `start`. The path for struct columns, which pyarrow turns
-    /// into dicts.
-    #[pyo3(signature = (rows, start = 0, *, threads = None, as_of = None))]
+    /// into dicts (`drop_nulls`: a null struct field is an absent one).
+    #[pyo3(signature = (rows, start = 0, *, threads = None, as_of = None, drop_nulls = false))]
     fn _findings_batch<'py>(
         &self,
         py: Python<'py>,
@@ -276,10 +276,11 @@ impl PyEngine {
         start: i64,
         threads: Option<usize>,
         as_of: Option<&Bound<'py, PyAny>>,
+        drop_nulls: bool,
     ) -> PyResult<Bound<'py, pyo3::types::PyCapsule>> {
         let as_of = convert::as_of(as_of)?;
         let n = pool::threads(threads)?;
-        let inputs: Vec<Input> = rows.iter().map(|r| convert::to_input(&r)).collect();
+        let inputs: Vec<Input> = rows.iter().map(|r| convert::to_input_opt(&r, drop_nulls)).collect();
         let engine = &self.engine;
         let batch = py.detach(|| -> PyResult<_> {
             let outcomes = pool::map(n, inputs, |i| run_one(engine, i, as_of))?;
