@@ -19,3 +19,6 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust tests (core, CLI, acceptance cases through core and CLI)"
 cargo test --workspace --locked
+
+step "Python (python/run-tests.sh: wheel in its own virtualenv, every case through Python, Arrow, Spark)"
+python/run-tests.sh

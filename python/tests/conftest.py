@@ -138,3 +138,7 @@ def cases() -> List[Tuple[str, Dict[str, Any]]]:
 @pytest.fixture(scope="session")
 def apps(cases: List[Tuple[str, Dict[str, Any]]]) -> List[Dict[str, Any]]:
     return [c["application"] for _, c in cases]
+
+
+def pytest_report_header(config: Any) -> str:
+    return f"beiancheck {beiancheck.__version__} from {Path(beiancheck.__file__).parent}"

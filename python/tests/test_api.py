@@ -149,13 +149,14 @@ def test_materials(engine):
         engine.materials(provnce="SH")
 
 
-def test_command_line_repr():
+def test_command_line_repr(tmp_path):
     out = subprocess.run(
         [sys.executable, "-c", "import beiancheck; print(beiancheck.Engine().check_domain('例子.中国'))"],
         capture_output=True,
         text=True,
         check=True,
         encoding="utf-8",
+        cwd=tmp_path,
     )
     assert out.stdout.startswith("<DomainReport 例子.中国 eligible registrable=例子.中国 (xn--fsqu00a.xn--fiqs8s)")
 
