@@ -94,6 +94,9 @@ fn outcome_to_py(py: Python<'_>, index: usize, o: Outcome) -> PyResult<Py<PyAny>
     })
 }
 
+/// `(Engine, (pack bytes, sha256))`: what pickle stores.
+type Reduced<'py> = (Bound<'py, PyAny>, (Bound<'py, PyBytes>, String));
+
 /// The rule engine: an immutable, validated rule pack. Safe to share between threads.
 #[pyclass(subclass, frozen, module = "beiancheck._native", name = "Engine")]
 pub struct PyEngine {
@@ -140,7 +143,7 @@ impl PyEngine {
         PyBytes::new(py, &self.engine.pack().bytes)
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyBytes>, String))> {
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Reduced<'py>> {
         let e = &slf.get().engine;
         Ok((slf.get_type().into_any(), (PyBytes::new(slf.py(), &e.pack().bytes), e.pack().sha256.clone())))
     }

@@ -11,7 +11,8 @@ pub const ENV: &str = "BEIANCHECK_MAX_THREADS";
 
 /// Pools by thread count, tagged with the process id that built them: after a `fork` the
 /// child has the parent's pool objects but none of its threads, so it must build its own.
-static POOLS: Mutex<Option<(u32, HashMap<usize, Arc<ThreadPool>>)>> = Mutex::new(None);
+type Pools = (u32, HashMap<usize, Arc<ThreadPool>>);
+static POOLS: Mutex<Option<Pools>> = Mutex::new(None);
 
 /// The thread count for a call: the argument, else `BEIANCHECK_MAX_THREADS`, else the CPUs.
 pub fn threads(arg: Option<usize>) -> PyResult<usize> {
