@@ -19,6 +19,13 @@ use std::sync::Arc;
 
 type Arrays = Box<dyn Iterator<Item = Result<ArrayRef, ArrowError>> + Send>;
 
+/// The readers below are called from C (the Arrow stream's `get_next`), where an unwinding
+/// panic would abort the process: a panic becomes a stream error instead.
+fn no_panic<T>(f: impl FnOnce() -> Option<Result<T, ArrowError>>) -> Option<Result<T, ArrowError>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .unwrap_or_else(|_| Some(Err(ArrowError::ComputeError("internal error in beiancheck (a panic); see stderr".into()))))
+}
+
 fn arrow_err(e: ArrowError) -> PyErr {
     PyValueError::new_err(format!("Arrow: {e}"))
 }
@@ -244,6 +251,12 @@ impl FindingsReader {
 impl Iterator for FindingsReader {
     type Item = Result<RecordBatch, ArrowError>;
     fn next(&mut self) -> Option<Self::Item> {
+        no_panic(|| self.step())
+    }
+}
+
+impl FindingsReader {
+    fn step(&mut self) -> Option<Result<RecordBatch, ArrowError>> {
         loop {
             if let Some(a) = self.current.clone() {
                 if self.offset < a.len() {
@@ -343,8 +356,10 @@ impl DomainsReader {
 impl Iterator for DomainsReader {
     type Item = Result<RecordBatch, ArrowError>;
     fn next(&mut self) -> Option<Self::Item> {
-        let a = self.input.next()?;
-        Some(a.and_then(|a| self.batch(&a)))
+        no_panic(|| {
+            let a = self.input.next()?;
+            Some(a.and_then(|a| self.batch(&a)))
+        })
     }
 }
 
