@@ -152,3 +152,25 @@ def test_as_of_is_the_default_date(engine, apps):
     assert a.to_json() == b.to_json() == c.to_json()
     with pytest.raises(ValueError):
         engine.check(app, as_of="29/11/2026")
+
+
+def _child_check(q, apps):
+    import beiancheck as bc
+
+    q.put(len(bc.Engine().check_many(apps * 10, threads=2)))
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+def test_fork_after_pool_use_does_not_hang(engine, apps):
+    import multiprocessing as mp
+
+    engine.check_many(apps, threads=2)  # the parent now has a 2-thread pool
+    ctx = mp.get_context("fork")
+    q = ctx.Queue()
+    p = ctx.Process(target=_child_check, args=(q, apps))
+    p.start()
+    p.join(timeout=120)
+    if p.is_alive():
+        p.kill()
+        pytest.fail("check_many hung in a forked child (it used the parent's pool)")
+    assert p.exitcode == 0 and q.get(timeout=5) == len(apps) * 10
