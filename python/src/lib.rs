@@ -157,7 +157,12 @@ impl PyEngine {
     #[pyo3(signature = (app, *, as_of = None))]
     fn check(&self, py: Python<'_>, app: &Bound<'_, PyAny>, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<PyReport> {
         let as_of = convert::as_of(as_of)?;
+        // One dict: straight into the model (hot in cache for the check that follows at once).
         let input = match convert::to_input(app) {
+            Input::Text(_) if app.is_instance_of::<PyDict>() => match convert::to_value(app) {
+                Ok(v) => Input::Value(v),
+                Err(e) => return Err(input_error(py, e)),
+            },
             Input::Bad(e) if !app.is_instance_of::<PyDict>() && !app.is_instance_of::<PyString>() && !app.is_instance_of::<PyBytes>() => {
                 return Err(PyTypeError::new_err(e.message));
             }
