@@ -4,7 +4,7 @@
 #
 # Environment: PYTHON (interpreter, default python3), BEIANCHECK_PY_VENV (virtualenv, default
 # python/.venv-test, reused between runs), BEIANCHECK_PY_PROFILE (cargo profile for the wheel,
-# default py-test: release without LTO, which builds in about half the time).
+# default py-test: release without LTO, quicker to build from scratch).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
