@@ -1,0 +1,196 @@
+"""beiancheck: an offline rules engine for China's ICP filing (网站备案).
+
+>>> import beiancheck
+>>> engine = beiancheck.Engine()
+>>> engine.check_domain("example.io").verdict
+'ineligible'
+
+Every decision is made by the Rust core; this package converts inputs and outputs. See
+docs/PYTHON.md for the whole API.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
+
+from . import _native
+from ._native import (
+    MAX_THREADS_ENV,
+    BeiancheckError,
+    CheckIter,
+    DomainReport,
+    ErrorResult,
+    Finding,
+    InputError,
+    PackError,
+    Report,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    import datetime
+
+    import pyarrow
+
+    AsOf = Union[str, datetime.date, None]
+
+__version__: str = _native.__version__
+
+__all__ = [
+    "Engine",
+    "Report",
+    "Finding",
+    "ErrorResult",
+    "DomainReport",
+    "CheckIter",
+    "BeiancheckError",
+    "InputError",
+    "PackError",
+    "MAX_THREADS_ENV",
+    "__version__",
+]
+
+
+class Engine(_native.Engine):
+    """The rule engine on one rule pack: immutable, thread-safe, picklable.
+
+    ``Engine()`` uses the pack embedded in the wheel; ``Engine.from_pack(...)`` loads another.
+    Pickling sends the pack's bytes and SHA-256; unpickling re-validates the pack and refuses
+    one whose digest differs, so an engine can be shipped to worker processes.
+    """
+
+    @classmethod
+    def from_pack(cls, source: Union[bytes, bytearray, memoryview, str, "os.PathLike[str]"]) -> "Engine":
+        """An engine on a replacement rule pack: the pack's bytes, or the path of a pack file
+        (a ``str`` is a path). Raises PackError when the pack is refused (``.path`` says where)."""
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            data = bytes(source)
+        elif isinstance(source, (str, os.PathLike)):
+            data = Path(source).read_bytes()
+        else:
+            raise TypeError(f"from_pack takes bytes or a path, not {type(source).__name__}")
+        return cls(data)
+
+    def check_many(
+        self,
+        rows: Iterable[Any],
+        *,
+        threads: Optional[int] = None,
+        as_of: "AsOf" = None,
+        chunk_size: int = 4096,
+    ) -> "list[Union[Report, ErrorResult]]":
+        """Checks every row and returns a list: one result per row, in input order.
+
+        A row is a dict or a JSON string (or UTF-8 bytes). A row that is not an application
+        (malformed JSON, None, an int …) gives an ErrorResult carrying its index instead of
+        raising. The work runs on ``threads`` threads (default ``BEIANCHECK_MAX_THREADS`` or the
+        CPU count) with the GIL released. For inputs too large to hold, use ``check_iter``.
+        """
+        return list(self.check_iter(rows, threads=threads, as_of=as_of, chunk_size=chunk_size))
+
+    def check_domains(
+        self,
+        names: Any,
+        *,
+        subject_kind: Optional[str] = None,
+        province: Optional[str] = None,
+        threads: Optional[int] = None,
+    ) -> Any:
+        """Checks many domain names.
+
+        An iterable of ``str`` gives a list of DomainReport. An Arrow string array (a pyarrow
+        Array or ChunkedArray, a polars Series: anything with ``__arrow_c_array__`` or
+        ``__arrow_c_stream__``) gives a ``pyarrow.Table`` with the columns
+        ``domain, verdict, registrable, suffix, tld, tld_status, codes``.
+        """
+        if not isinstance(names, (str, bytes)) and (
+            hasattr(names, "__arrow_c_stream__") or hasattr(names, "__arrow_c_array__")
+        ):
+            from ._arrow import read_capsule
+
+            cap = self._check_domains_arrow(names, subject_kind=subject_kind, province=province, threads=threads)
+            return read_capsule(cap).read_all()
+        if isinstance(names, str):
+            raise TypeError("check_domains takes many names; use check_domain for one")
+        return self._check_domains_list(names, subject_kind=subject_kind, province=province, threads=threads)
+
+    def materials(
+        self,
+        *,
+        province: Optional[str] = None,
+        subject_kind: Optional[str] = None,
+        filing_type: Optional[str] = None,
+        **case: Any,
+    ) -> "dict[str, Any]":
+        """The materials checklist for a province, subject kind and case. ``case`` takes the
+        other MaterialsQuery fields: non_local, minor, subject_owner_not_legal_rep,
+        website_owner_not_legal_rep, pre_approval, domain_not_at_provider, name_change,
+        off_campus_training (bool) and websites (int). An unknown field raises TypeError."""
+        query: "dict[str, Any]" = {k: v for k, v in case.items()}
+        for k, v in (("province", province), ("subject_kind", subject_kind), ("filing_type", filing_type)):
+            if v is not None:
+                query[k] = v
+        return self._materials(query)
+
+    def check_arrow(
+        self,
+        data: Any,
+        column: str = "application",
+        *,
+        threads: Optional[int] = None,
+        as_of: "AsOf" = None,
+        chunk_size: int = 8192,
+    ) -> "pyarrow.Table":
+        """Checks a column of applications in Arrow data and returns a ``pyarrow.Table`` of
+        findings: ``row, verdict, filing_type, code, severity, path, message_zh, message_en``,
+        one row per finding; an application without findings appears once with a null code; a
+        bad row (malformed JSON, null) once with its input error (code INPUT_MALFORMED).
+
+        ``data`` is anything with ``__arrow_c_stream__`` (a pyarrow Table or RecordBatchReader,
+        a polars DataFrame), a pyarrow RecordBatch, or a 1-D string array. The column holds
+        JSON strings (read natively from the Arrow buffers, no Python object per row) or
+        structs (converted to dicts through pyarrow).
+        """
+        return self.check_arrow_reader(data, column, threads=threads, as_of=as_of, chunk_size=chunk_size).read_all()
+
+    def check_arrow_reader(
+        self,
+        data: Any,
+        column: str = "application",
+        *,
+        threads: Optional[int] = None,
+        as_of: "AsOf" = None,
+        chunk_size: int = 8192,
+    ) -> "pyarrow.RecordBatchReader":
+        """As ``check_arrow``, but lazy: a ``pyarrow.RecordBatchReader`` that checks
+        ``chunk_size`` input rows each time a batch is read (flat memory on any input size)."""
+        from ._arrow import check_arrow_reader
+
+        return check_arrow_reader(self, data, column, threads=threads, as_of=as_of, chunk_size=chunk_size)
+
+    def check_rows_arrow(
+        self,
+        rows: Iterable[Any],
+        *,
+        threads: Optional[int] = None,
+        as_of: "AsOf" = None,
+        chunk_size: int = 8192,
+    ) -> "pyarrow.Table":
+        """Python rows (dicts or JSON strings, as for ``check_many``) → the findings table of
+        ``check_arrow``. Used by ``beiancheck.pandas``."""
+        from ._arrow import rows_reader
+
+        return rows_reader(self, rows, threads=threads, as_of=as_of, chunk_size=chunk_size).read_all()
+
+
+
+
+def __getattr__(name: str) -> Any:
+    # beiancheck.pandas / .polars / .spark work after a plain `import beiancheck`, without
+    # importing pandas, polars or pyspark until they are used.
+    if name in ("pandas", "polars", "spark"):
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
