@@ -94,6 +94,9 @@ enum Cmd {
         /// Number of websites in the order.
         #[arg(long)]
         websites: Option<u32>,
+        /// Age of the youngest responsible person (or the filer), for age-bound materials.
+        #[arg(long)]
+        age: Option<u32>,
         #[arg(long)]
         json: bool,
     },
@@ -245,6 +248,7 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
             domain_elsewhere,
             name_change,
             websites,
+            age,
             json,
         } => {
             let (materials, findings) = match file {
@@ -266,6 +270,8 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                         name_change,
                         off_campus_training: false,
                         websites,
+                        age,
+                        pre_approval_possible: false,
                     };
                     let r = engine.materials(&q);
                     (r.materials, r.findings)

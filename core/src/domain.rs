@@ -413,7 +413,28 @@ fn owner_rule(cx: &Cx, d: &DomainFacts, path: &str, sink: &mut Sink) {
             .filter(|p| p.is_legal_representative == Some(true))
             .and_then(|p| p.name.as_deref())
             .map(name_key);
-        if subject_name.as_deref() != Some(hk.as_str()) && legal_rep.as_deref() != Some(hk.as_str()) {
+        // Some provinces accept only the organisation itself as the holder.
+        let only_subject = cx.province.and_then(|p| {
+            cx.pack.rules_for(p, false).find_map(|r| match r {
+                ProvinceRule::DomainOwnerIsSubject { source, .. } => Some(source.as_str()),
+                _ => None,
+            })
+        });
+        if subject_name.as_deref() == Some(hk.as_str()) {
+            // The organisation itself holds the domain: always right.
+        } else if let Some(source) = only_subject {
+            let p = cx.province.expect("a province rule implies a province");
+            sink.add_sourced(
+                DOMAIN_OWNER_MISMATCH,
+                format!("{path}.name"),
+                ctx![
+                    "registrant" => holder,
+                    "reason_zh" => format!("{}要求域名持有者为主办单位本身（不接受法定代表人）", p.zh),
+                    "reason_en" => format!("{} requires the organisation itself as the holder (not its legal representative)", p.en),
+                ],
+                Some(source),
+            );
+        } else if legal_rep.as_deref() != Some(hk.as_str()) {
             sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.name"), ctx!["registrant" => holder, "reason_zh" => "单位备案的域名持有者须为主办单位名称或其法定代表人", "reason_en" => "for an organisation the holder must be the organisation itself or its legal representative"]);
         }
     }

@@ -103,6 +103,8 @@ pub(crate) struct Cx<'a> {
     pub subject_kind: Option<&'static str>,
     /// `Some(true)` for a personal filing, `Some(false)` for an organisation, `None` if unknown.
     pub personal: Option<bool>,
+    /// The derived filing type (province rules may bind only some types).
+    pub filing_type: Option<&'static str>,
 }
 
 impl Engine {
@@ -234,13 +236,14 @@ fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<Nai
         found
     });
     let subject_kind = app.subject.as_ref().and_then(|s| s.kind);
-    let cx = Cx { pack, app, as_of, province, subject_kind, personal: subject_kind.map(vocab::is_personal) };
+    let mut cx = Cx { pack, app, as_of, province, subject_kind, personal: subject_kind.map(vocab::is_personal), filing_type: None };
+    let filing_type = filing_type::check(&cx, &mut sink);
+    cx.filing_type = filing_type;
 
     domain::check_websites(&cx, &mut sink);
     resource::check(&cx, &mut sink);
     subject::check(&cx, &mut sink);
     website::check(&cx, &mut sink);
-    let filing_type = filing_type::check(&cx, &mut sink);
     let materials = materials::check(&cx, &mut sink);
 
     let mut findings = sink.findings;

@@ -47,7 +47,7 @@ pub const CONDITIONS: &[&str] = &[
     "name_change",
     "off_campus_training",
     "min_websites",
-    // Province rows (issue 4); until the case derives them they never hold (see Case::holds).
+    // Province rows.
     "first_filing",
     "government_or_institution",
     "below_age",
@@ -95,6 +95,12 @@ pub struct Case {
     pub name_change: bool,
     pub off_campus_training: bool,
     pub websites: u32,
+    pub first_filing: bool,
+    pub government_or_institution: bool,
+    /// The youngest of the filer (personal) or the responsible persons (organisation).
+    pub youngest_age: Option<u32>,
+    /// A keyword may mean a pre-approval category (needs_review), without the service.
+    pub pre_approval_possible: bool,
 }
 
 impl Case {
@@ -112,6 +118,10 @@ impl Case {
                 "name_change" => self.name_change,
                 "off_campus_training" => self.off_campus_training,
                 "min_websites" => row.min_websites.is_some_and(|n| self.websites >= n),
+                "first_filing" => self.first_filing,
+                "government_or_institution" => self.government_or_institution,
+                "below_age" => row.below_age.is_some_and(|a| self.youngest_age.is_some_and(|y| y < a)),
+                "pre_approval_possible" => self.pre_approval_possible,
                 _ => false,
             })
     }
@@ -153,22 +163,30 @@ pub fn checklist<'p>(pack: &'p Pack, province: Option<&'p Province>, case: &Case
 }
 
 /// Derives the case from an application.
-pub(crate) fn case_of(cx: &Cx) -> Case {
+pub(crate) fn case_of(cx: &Cx, findings: &[crate::Finding]) -> Case {
     let app = cx.app;
     let personal = cx.personal.unwrap_or(false);
     let subject = app.subject.as_ref();
     let mut case = Case { personal, websites: app.websites.len() as u32, ..Case::default() };
+    let on = ids::Ymd {
+        year: chrono::Datelike::year(&cx.as_of),
+        month: chrono::Datelike::month(&cx.as_of),
+        day: chrono::Datelike::day(&cx.as_of),
+    };
+    // The people whose IDs decide age and home province: the filer, or the responsible persons.
+    let mut people_ids: Vec<ids::ResidentId> = Vec::new();
     if personal {
-        if let (Some(prov), Some(id)) = (cx.province, subject.and_then(|s| s.certificate.as_ref()).and_then(resident_id)) {
-            case.non_local = id.province_prefix != prov.area_prefix;
-            let on = ids::Ymd {
-                year: chrono::Datelike::year(&cx.as_of),
-                month: chrono::Datelike::month(&cx.as_of),
-                day: chrono::Datelike::day(&cx.as_of),
-            };
-            case.minor = ids::age_on(id.birth, on) < 18;
-        }
+        people_ids.extend(subject.and_then(|s| s.certificate.as_ref()).and_then(resident_id));
     } else {
+        let persons = subject
+            .and_then(|s| s.responsible_person.as_ref())
+            .into_iter()
+            .chain(app.websites.iter().filter_map(|w| w.responsible_person.as_ref()));
+        for p in persons {
+            if p.id_type.is_none_or(|t| t == "resident_id") {
+                people_ids.extend(p.id_number.as_deref().and_then(|n| ids::parse_resident_id(n.trim()).ok()));
+            }
+        }
         let owner = subject.and_then(|s| s.responsible_person.as_ref());
         case.subject_owner_not_legal_rep = owner.and_then(|p| p.is_legal_representative) == Some(false);
         case.website_owner_not_legal_rep = app.websites.iter().filter_map(|w| w.responsible_person.as_ref()).any(|p| {
@@ -178,14 +196,37 @@ pub(crate) fn case_of(cx: &Cx) -> Case {
                     && owner.and_then(|o| o.is_legal_representative) == Some(true))
         });
     }
+    if let Some(prov) = cx.province {
+        case.non_local = people_ids.iter().any(|id| id.province_prefix != prov.area_prefix);
+    }
+    case.youngest_age = people_ids.iter().map(|id| ids::age_on(id.birth, on)).min();
+    case.minor = case.youngest_age.is_some_and(|a| a < 18);
+    case.first_filing = cx.filing_type == Some("first_filing");
+    case.government_or_institution = matches!(cx.subject_kind, Some("government" | "institution"));
+    // Required by service or by an explicit keyword (the website rules already decided).
     case.pre_approval = app.websites.iter().any(|w| {
         w.service_content.iter().any(|c| pack_requires_pre_approval(cx.pack, c))
             || w.pre_approvals.iter().any(|p| p.category.is_some_and(|c| pack_requires_pre_approval(cx.pack, c)))
-    });
+    }) || findings.iter().any(|f| f.code == PRE_APPROVAL_REQUIRED);
+    case.pre_approval_possible = findings.iter().any(|f| f.code == PRE_APPROVAL_POSSIBLE);
     case.off_campus_training = app.websites.iter().any(|w| w.service_content.contains(&"off_campus_training"));
     case.domain_not_at_provider =
         app.domains.iter().any(|d| !d.registrar.as_deref().and_then(|r| cx.pack.registrar(r)).is_some_and(|r| r.tencent));
     case
+}
+
+/// Whether an uploaded kind is the checklist material `code` (by its code or an upload kind
+/// that satisfies it, nationally or in the province).
+fn material_matches(pack: &Pack, province: Option<&Province>, code: &str, kind: &str) -> bool {
+    kind == code.to_ascii_lowercase()
+        || pack
+            .materials
+            .iter()
+            .chain(province.into_iter().flat_map(|p| p.rules.iter()).filter_map(|r| match r {
+                ProvinceRule::Material(m) => Some(m),
+                _ => None,
+            }))
+            .any(|m| m.code == code && m.satisfied_by.iter().any(|s| s == kind))
 }
 
 fn pack_requires_pre_approval(pack: &Pack, category: &str) -> bool {
@@ -209,7 +250,7 @@ fn resident_id(c: &crate::model::Certificate) -> Option<ids::ResidentId> {
 
 /// The checklist of an application, and the upload rules for what it supplied.
 pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Vec<MaterialItem> {
-    let case = case_of(cx);
+    let case = case_of(cx, &sink.findings);
     let list = checklist(cx.pack, cx.province, &case);
     let app = cx.app;
     if app.given.materials {
@@ -240,14 +281,33 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Vec<MaterialItem> {
             }
         }
         if let Some(issued) = m.issued_at {
-            // Letters and proofs: issued no more than 3 months before submission (S06).
-            let earliest = dates::add_months(cx.as_of, -(up.max_age_months as i32));
+            // Letters and proofs: issued no more than 3 months before submission (S06), or the
+            // province's own limit for this material (T9).
+            let kind = m.kind.as_deref().unwrap_or("").trim().to_ascii_lowercase();
+            let province_limit =
+                cx.province.into_iter().flat_map(|p| cx.pack.rules_for(p, cx.personal.unwrap_or(false))).find_map(|r| match r {
+                    ProvinceRule::DocumentMaxAge { material, max_days, source, .. }
+                        if material_matches(cx.pack, cx.province, material, &kind) =>
+                    {
+                        Some((*max_days, source.as_str()))
+                    }
+                    _ => None,
+                });
+            let (earliest, limit_zh, limit_en, source) = match province_limit {
+                Some((days, source)) => (dates::add_days(cx.as_of, -(days as i64)), format!("{days} 天"), format!("{days} days"), source),
+                None => (
+                    dates::add_months(cx.as_of, -(up.max_age_months as i32)),
+                    format!("{} 个月", up.max_age_months),
+                    format!("{} months", up.max_age_months),
+                    up.source.as_str(),
+                ),
+            };
             if issued < earliest {
                 sink.add_sourced(
                     MATERIAL_TOO_OLD,
                     format!("materials[{i}].issued_at"),
-                    ctx!["issued_at" => dates::fmt(issued), "required_after" => dates::fmt(earliest), "limit_zh" => format!("{} 个月", up.max_age_months), "limit_en" => format!("{} months", up.max_age_months)],
-                    Some(&up.source),
+                    ctx!["issued_at" => dates::fmt(issued), "required_after" => dates::fmt(earliest), "limit_zh" => limit_zh, "limit_en" => limit_en],
+                    Some(source),
                 );
             }
         }
@@ -280,6 +340,12 @@ pub struct MaterialsQuery {
     pub off_campus_training: bool,
     #[serde(default)]
     pub websites: Option<u32>,
+    /// The youngest responsible person's (or the filer's) age, for age-bound materials.
+    #[serde(default)]
+    pub age: Option<u32>,
+    /// A keyword may mean a pre-approval category.
+    #[serde(default)]
+    pub pre_approval_possible: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -337,6 +403,10 @@ pub(crate) fn answer(pack: &Pack, q: &MaterialsQuery, rules: RulesInfo) -> Mater
         name_change: q.name_change,
         off_campus_training: q.off_campus_training,
         websites: q.websites.unwrap_or(1),
+        first_filing: q.filing_type.as_deref() == Some("first_filing"),
+        government_or_institution: matches!(kind, Some("government" | "institution")),
+        youngest_age: q.age,
+        pre_approval_possible: q.pre_approval_possible,
     };
     let materials = if kind.is_some() { checklist(pack, province, &case).into_iter().map(|(_, i)| i).collect() } else { Vec::new() };
     let mut findings = sink.findings;

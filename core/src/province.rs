@@ -482,7 +482,8 @@ impl ProvinceRule {
             Self::DistinctNumbers { .. } => CONTACT_NUMBERS_NOT_DISTINCT,
             Self::CertificateValidityMinMonths { .. } => SUBJECT_CERTIFICATE_EXPIRING,
             Self::DocumentMaxAge { .. } => MATERIAL_TOO_OLD,
-            Self::RetirementAge { .. } | Self::Note { .. } => return None,
+            Self::RetirementAge { .. } => PERSON_OVER_AGE,
+            Self::Note { .. } => return None,
         })
     }
     /// A row recording another provider's rule (reference/others/): data for a future provider

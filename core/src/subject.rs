@@ -6,7 +6,7 @@ use crate::dates;
 use crate::findings::Sink;
 use crate::ids::{self, IdError};
 use crate::model::{Certificate, Person};
-use crate::province::{DistinctScope, NonLocalPolicy, OwnerPolicy, ProvinceRule};
+use crate::province::{DistinctScope, Holder, NonLocalPolicy, OwnerPolicy, ProvinceRule};
 use crate::text::name_key;
 use crate::vocab;
 use crate::Cx;
@@ -87,16 +87,24 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
         }
     }
 
-    // The subject's certificate: an allowed type, a valid number, valid long enough.
-    let months = prov_rules
-        .iter()
-        .find_map(|r| match r {
-            ProvinceRule::CertificateValidityMinMonths { months, source, .. } => Some((*months, source.as_str())),
-            _ => None,
-        })
-        .unwrap_or((pack.subjects.certificate_min_valid_months.months, pack.subjects.certificate_min_valid_months.source.as_str()));
+    // The subject's certificate: an allowed type, a valid number, valid long enough. A
+    // province margin for one holder (the licence, or the people's IDs) replaces the national
+    // 3 months for that holder only.
+    let margin = |holder: Holder| {
+        prov_rules
+            .iter()
+            .find_map(|r| match r {
+                ProvinceRule::CertificateValidityMinMonths { months, of, source, .. } if of.is_none_or(|o| o == holder) => {
+                    Some((*months, source.as_str()))
+                }
+                _ => None,
+            })
+            .unwrap_or((pack.subjects.certificate_min_valid_months.months, pack.subjects.certificate_min_valid_months.source.as_str()))
+    };
+    let months = margin(Holder::Subject);
+    let people_months = margin(Holder::People);
     if let Some(cert) = subject.certificate.as_ref() {
-        subject_certificate(cx, cert, sink);
+        subject_certificate(cx, cert, &prov_rules, sink);
         validity(cx, "subject.certificate.valid_until", cert.valid_until, ("主体", "subject's"), months, sink);
     } else {
         sink.add(FACT_MISSING, "subject.certificate", ctx![
@@ -130,7 +138,10 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
                 }
             }
         }
-        validity(cx, &format!("{}.id_valid_until", role.path), p.id_valid_until, (role.zh, role.en), months, sink);
+        validity(cx, &format!("{}.id_valid_until", role.path), p.id_valid_until, (role.zh, role.en), people_months, sink);
+        if let (Some(t), Some(n)) = (p.id_type, p.id_number.as_deref()) {
+            province_id_rules(cx, &prov_rules, &role, t, n, sink);
+        }
         for (field, value) in [("mobile", &p.mobile), ("emergency_mobile", &p.emergency_mobile)] {
             if let Some(m) = value.as_deref() {
                 if let Err(e) = ids::normalise_mobile(m) {
@@ -155,9 +166,20 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     account(cx, sink);
 }
 
-fn subject_certificate(cx: &Cx, cert: &Certificate, sink: &mut Sink) {
+fn subject_certificate(cx: &Cx, cert: &Certificate, rules: &[&ProvinceRule], sink: &mut Sink) {
     let Some(kind) = cx.subject_kind else { return };
     if let Some(t) = cert.kind {
+        if let Some((types, source)) = province_types(rules, Holder::Subject, kind).filter(|(types, _)| !types.iter().any(|x| x == t)) {
+            sink.add_sourced(
+                SUBJECT_CERTIFICATE_TYPE_NOT_ALLOWED,
+                "subject.certificate.type",
+                ctx![
+                    "subject_kind" => kind, "certificate_type" => t, "allowed" => types.to_vec(),
+                ],
+                Some(source),
+            );
+            return;
+        }
         if let Some(row) = cx.pack.subjects.certificates.iter().find(|c| c.kind == kind) {
             if !row.types.iter().any(|x| x == t) {
                 sink.add_sourced(
@@ -192,6 +214,52 @@ fn validity(cx: &Cx, path: &str, until: Option<NaiveDate>, whose: (&str, &str), 
         sink.add_sourced(SUBJECT_CERTIFICATE_EXPIRING, path, ctx![
             "whose_zh" => whose.0, "whose_en" => whose.1, "valid_until" => dates::fmt(until), "months" => months, "required_until" => dates::fmt(required),
         ], Some(source));
+    }
+}
+
+/// The province's list of accepted certificate types for a holder, if it has one for this kind.
+fn province_types<'r>(rules: &[&'r ProvinceRule], holder: Holder, kind: &str) -> Option<(&'r [String], &'r str)> {
+    rules.iter().find_map(|r| match r {
+        ProvinceRule::CertificateTypes { of, subject_kinds, types, source, .. }
+            if *of == holder && (subject_kinds.is_empty() || subject_kinds.iter().any(|k| k == kind)) =>
+        {
+            Some((types.as_slice(), source.as_str()))
+        }
+        _ => None,
+    })
+}
+
+/// Province rules on a responsible person's ID: accepted types, retirement age.
+fn province_id_rules(cx: &Cx, rules: &[&ProvinceRule], role: &Role, id_type: &str, number: &str, sink: &mut Sink) {
+    let kind = cx.subject_kind.unwrap_or("");
+    if let Some((types, source)) = province_types(rules, Holder::People, kind).filter(|(types, _)| !types.iter().any(|x| x == id_type)) {
+        sink.add_sourced(
+            SUBJECT_CERTIFICATE_TYPE_NOT_ALLOWED,
+            format!("{}.id_type", role.path),
+            ctx![
+                "subject_kind" => kind, "certificate_type" => id_type, "allowed" => types.to_vec(),
+            ],
+            Some(source),
+        );
+    }
+    let Ok(id) = ids::parse_resident_id(number.trim()) else { return };
+    for r in rules {
+        if let ProvinceRule::RetirementAge { male, female, source, .. } = r {
+            let limit = if id.male { *male } else { *female };
+            let age = ids::age_on(id.birth, ymd(cx.as_of));
+            if age >= limit {
+                let prov = cx.province.expect("province rules imply a province");
+                sink.add_sourced(
+                    PERSON_OVER_AGE,
+                    format!("{}.id_number", role.path),
+                    ctx![
+                        "role_zh" => role.zh, "role_en" => role.en, "age" => age, "max_age" => limit, "as_of" => dates::fmt(cx.as_of),
+                        "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
+                    ],
+                    Some(source),
+                );
+            }
+        }
     }
 }
 
@@ -255,26 +323,44 @@ fn non_local(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
 fn owners(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     let Some(prov) = cx.province else { return };
     let owner = cx.app.subject.as_ref().and_then(|s| s.responsible_person.as_ref());
+    let owner_is_rep = owner.and_then(|p| p.is_legal_representative);
     for r in rules {
         match r {
-            ProvinceRule::SubjectOwner { policy: OwnerPolicy::LegalRep, source, .. } => match owner.and_then(|p| p.is_legal_representative) {
-                Some(false) => sink.add_sourced(RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE, "subject.responsible_person.is_legal_representative", ctx![
-                    "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
-                ], Some(source)),
-                Some(true) => {}
-                None if owner.is_some() => sink.add(FACT_MISSING, "subject.responsible_person.is_legal_representative", ctx![
-                    "field" => "subject.responsible_person.is_legal_representative", "check_zh" => format!("主体负责人是否为法定代表人（{}要求）", prov.zh), "check_en" => format!("whether the subject owner is the legal representative ({} requires it)", prov.en), "rule" => RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE,
-                ]),
-                None => {}
-            },
-            ProvinceRule::WebsiteOwnerIsSubjectOwner { source, .. } => {
+            ProvinceRule::SubjectOwner { policy: OwnerPolicy::LegalRep, authorized_kinds, filing_types, source, .. } => {
+                // Some kinds may use an authorisation letter instead (Qinghai); some provinces
+                // bind the rule only for some filing types (Guangdong).
+                let kind_exempt = cx.subject_kind.is_some_and(|k| authorized_kinds.iter().any(|a| a == k));
+                let type_exempt = !filing_types.is_empty() && !cx.filing_type.is_some_and(|t| filing_types.iter().any(|f| f == t));
+                if kind_exempt || type_exempt {
+                    continue;
+                }
+                match owner_is_rep {
+                    Some(false) => sink.add_sourced(RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE, "subject.responsible_person.is_legal_representative", ctx![
+                        "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
+                    ], Some(source)),
+                    Some(true) => {}
+                    None if owner.is_some() => sink.add(FACT_MISSING, "subject.responsible_person.is_legal_representative", ctx![
+                        "field" => "subject.responsible_person.is_legal_representative", "check_zh" => format!("主体负责人是否为法定代表人（{}要求）", prov.zh), "check_en" => format!("whether the subject owner is the legal representative ({} requires it)", prov.en), "rule" => RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE,
+                    ]),
+                    None => {}
+                }
+            }
+            ProvinceRule::WebsiteOwnerIsSubjectOwner { only_if_subject_owner_not_legal_rep, source, .. } => {
                 let Some(owner) = owner else { continue };
+                if *only_if_subject_owner_not_legal_rep && owner_is_rep != Some(false) {
+                    continue;
+                }
                 for (i, w) in cx.app.websites.iter().enumerate() {
                     if let Some(p) = w.responsible_person.as_ref() {
                         if !same_person(p, owner) {
-                            sink.add_sourced(WEBSITE_OWNER_NOT_SUBJECT_OWNER, format!("websites[{i}].responsible_person"), ctx![
-                                "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
-                            ], Some(source));
+                            sink.add_sourced(
+                                WEBSITE_OWNER_NOT_SUBJECT_OWNER,
+                                format!("websites[{i}].responsible_person"),
+                                ctx![
+                                    "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
+                                ],
+                                Some(source),
+                            );
                         }
                     }
                 }
@@ -361,7 +447,52 @@ fn distinct_numbers(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
                 }
             }
             // Scopes added with the province tables (issue 4); their checks are not written yet.
-            DistinctScope::TwoOfFour | DistinctScope::OwnerMobilesDiffer | DistinctScope::EmergencyVsMobiles => {}
+            DistinctScope::TwoOfFour => {
+                let Some(owner) = people.first().filter(|r| r.path == "subject.responsible_person") else { continue };
+                for role in people.iter().skip(1) {
+                    let nums: Vec<String> =
+                        [&owner.person.mobile, &owner.person.emergency_mobile, &role.person.mobile, &role.person.emergency_mobile]
+                            .iter()
+                            .filter_map(|m| norm(m))
+                            .collect();
+                    let mut uniq = nums.clone();
+                    uniq.sort();
+                    uniq.dedup();
+                    if nums.len() >= 2 && uniq.len() < 2 {
+                        flag(
+                            role.path.clone(),
+                            "主体负责人与网站负责人的号码中至少 2 个",
+                            "at least 2 of the subject and website owners' numbers",
+                            nums.join(", "),
+                        );
+                    }
+                }
+            }
+            DistinctScope::OwnerMobilesDiffer => {
+                let Some(owner) = people.first().filter(|r| r.path == "subject.responsible_person") else { continue };
+                for role in people.iter().skip(1).filter(|r| !same_person(r.person, owner.person)) {
+                    if let (Some(a), Some(b)) = (norm(&owner.person.mobile), norm(&role.person.mobile)) {
+                        if a == b {
+                            flag(format!("{}.mobile", role.path), "不同负责人的联系方式1", "different owners' mobiles", a);
+                        }
+                    }
+                }
+            }
+            DistinctScope::EmergencyVsMobiles => {
+                let mobiles: Vec<String> = people.iter().filter_map(|r| norm(&r.person.mobile)).collect();
+                for role in &people {
+                    if let Some(e) = norm(&role.person.emergency_mobile) {
+                        if mobiles.contains(&e) {
+                            flag(
+                                format!("{}.emergency_mobile", role.path),
+                                "应急联系方式与任一负责人的联系方式1",
+                                "an emergency number and any owner's mobile",
+                                e,
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -71,8 +71,9 @@ fn count(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     }
     let prov = cx.province;
     for r in rules {
-        if let ProvinceRule::MaxWebsites { per_order, source, .. } = r {
-            if n > *per_order && *per_order < national {
+        if let ProvinceRule::MaxWebsites { per_order, filing_types, source, .. } = r {
+            let binds = filing_types.is_empty() || cx.filing_type.is_some_and(|t| filing_types.iter().any(|f| f == t));
+            if binds && n > *per_order && *per_order < national {
                 let p = prov.expect("rules imply a province");
                 sink.add_sourced(WEBSITE_COUNT_EXCEEDED, "websites", ctx![
                     "scope_zh" => format!("{}{}", p.zh, scope_zh), "scope_en" => format!("{} in {}", scope_en, p.en), "max" => *per_order, "count" => n,
@@ -146,9 +147,28 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
             {
                 sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path.clone(), ctx!["name" => name], Some(source));
             }
-            ProvinceRule::WebsiteNameForbiddenWords { words, source, .. } => {
+            ProvinceRule::WebsiteNameForbiddenWords { words, exempt_kinds, source, .. } => {
+                if cx.subject_kind.is_some_and(|k| exempt_kinds.iter().any(|e| e == k)) {
+                    continue;
+                }
                 for w in words.iter().filter(|w| name.contains(w.as_str())) {
                     sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path.clone(), ctx!["name" => name, "word" => w.clone()], Some(source));
+                }
+            }
+            // No Latin letter at all (Chongqing).
+            ProvinceRule::WebsiteNameNoLatin { source, .. } if name.chars().any(|c| c.is_ascii_alphabetic()) => {
+                sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path.clone(), ctx!["name" => name], Some(source));
+            }
+            // At least `min` Chinese characters (Tianjin).
+            ProvinceRule::WebsiteNameMinChinese { min, source, .. } => {
+                let cjk = name.chars().filter(|c| is_cjk(*c)).count();
+                if cjk < *min as usize {
+                    sink.add_sourced(
+                        WEBSITE_NAME_TOO_SHORT,
+                        path.clone(),
+                        ctx!["name" => name, "length" => cjk, "min" => *min],
+                        Some(source),
+                    );
                 }
             }
             _ => {}
@@ -226,19 +246,30 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
             require(cat, format!("websites[{i}].service_content[{j}]"), &cat.source, sink);
         }
     }
-    for cat in pack.preapproval.iter().filter(|c| c.required) {
+    // Explicit keywords: the national list of a required category, and every province list
+    // (whose hit needs the approval even where the national table does not, e.g. forum).
+    let domain_label = w.domain.as_deref().and_then(|d| crate::domain::parse(pack, d).ok()).map(|p| crate::domain::to_unicode(p.label()));
+    for cat in pack.preapproval.iter() {
         let province_words = rules.iter().filter_map(|r| match r {
-            ProvinceRule::PreApprovalKeywords { category, keywords, source, .. } if *category == cat.category => {
-                Some((keywords, source.as_str()))
+            ProvinceRule::PreApprovalKeywords { category, keywords, in_domain, source, .. } if *category == cat.category => {
+                Some((keywords, *in_domain, source.as_str()))
             }
             _ => None,
         });
-        let explicit = std::iter::once((&cat.explicit, cat.source.as_str())).chain(province_words);
-        'words: for (words, source) in explicit {
+        let national = cat.required.then_some((&cat.explicit, false, cat.source.as_str()));
+        'words: for (words, in_domain, source) in national.into_iter().chain(province_words) {
             for (text, _, _, path) in &texts {
-                if let Some(_word) = words.iter().find(|k| mentions(text, k, negations)) {
+                if words.iter().any(|k| mentions(text, k, negations)) {
                     require(cat, path.clone(), source, sink);
                     break 'words;
+                }
+            }
+            if in_domain {
+                if let Some(label) = domain_label.as_deref() {
+                    if words.iter().any(|k| label.to_lowercase().contains(&k.to_lowercase())) {
+                        require(cat, format!("websites[{i}].domain"), source, sink);
+                        break 'words;
+                    }
                 }
             }
         }
@@ -256,15 +287,35 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
 }
 
 fn remarks(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut Sink) {
-    let text = w.remarks.as_deref().unwrap_or("");
+    let text = w.remarks.as_deref().unwrap_or("").trim();
+    let path = format!("websites[{i}].remarks");
+    let p = cx.province;
     for r in rules {
-        let ProvinceRule::RemarksRequired { services, any_of, required_zh, required_en, source, .. } = r else { continue };
-        let applies = services.is_empty() || w.service_content.iter().any(|s| services.iter().any(|x| x == s));
-        if applies && !any_of.iter().any(|k| text.contains(k.as_str())) {
-            let p = cx.province.expect("rules imply a province");
-            sink.add_sourced(WEBSITE_REMARKS_REQUIRED, format!("websites[{i}].remarks"), ctx![
-                "province_zh" => p.zh.clone(), "province_en" => p.en.clone(), "required_zh" => required_zh.clone(), "required_en" => required_en.clone(),
-            ], Some(source));
+        match r {
+            ProvinceRule::RemarksRequired { services, any_of, min_chars, required_zh, required_en, source, .. } => {
+                let applies = services.is_empty() || w.service_content.iter().any(|s| services.iter().any(|x| x == s));
+                // An empty `any_of` asks for any remark at all; `min_chars` for a long enough one.
+                let said = if any_of.is_empty() { !text.is_empty() } else { any_of.iter().any(|k| text.contains(k.as_str())) };
+                let long_enough = min_chars.is_none_or(|m| text.chars().count() >= m as usize);
+                if applies && !(said && long_enough) {
+                    let p = p.expect("rules imply a province");
+                    sink.add_sourced(WEBSITE_REMARKS_REQUIRED, path.clone(), ctx![
+                        "province_zh" => p.zh.clone(), "province_en" => p.en.clone(), "required_zh" => required_zh.clone(), "required_en" => required_en.clone(),
+                    ], Some(source));
+                }
+            }
+            ProvinceRule::RemarksForbiddenWords { words, reason_zh, reason_en, source, .. } => {
+                if let Some(word) = words.iter().find(|k| text.contains(k.as_str())) {
+                    let p = p.expect("rules imply a province");
+                    let kind = cx.subject_kind.unwrap_or("");
+                    sink.add_sourced(WEBSITE_SERVICE_NOT_ALLOWED, path.clone(), ctx![
+                        "service" => word.clone(), "subject_zh" => vocab::subject_kind_zh(kind), "subject_en" => kind.replace('_', " "),
+                        "reason_zh" => reason_zh.clone().unwrap_or_else(|| format!("{}管局不接受网站备注提及“{word}”", p.zh)),
+                        "reason_en" => reason_en.clone().unwrap_or_else(|| format!("the {} bureau refuses remarks that mention \"{word}\"", p.en)),
+                    ], Some(source));
+                }
+            }
+            _ => {}
         }
     }
 }
