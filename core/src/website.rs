@@ -16,16 +16,26 @@ pub fn name_length(name: &str, skip: &[String]) -> usize {
     name.chars().filter(|c| !c.is_whitespace() && !skip.iter().any(|s| s.starts_with(*c))).count()
 }
 
-/// Whether `text` contains `word` somewhere not preceded by a negation (不涉及金融 does not
-/// mean finance).
+/// Whether `text` (already lower-cased) contains `word` somewhere not preceded by a negation
+/// (不涉及金融 does not mean finance). Keywords are mostly Chinese, so the word is lower-cased
+/// only when it has ASCII capitals.
 fn mentions(text: &str, word: &str, negations: &[String]) -> bool {
-    let lower = text.to_lowercase();
-    let w = word.to_lowercase();
+    if word.is_empty() || text.len() < word.len() {
+        return false;
+    }
+    let lowered;
+    let w = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        lowered = word.to_lowercase();
+        lowered.as_str()
+    } else {
+        word
+    };
     let mut from = 0;
-    while let Some(pos) = lower[from..].find(&w) {
+    while let Some(pos) = text[from..].find(w) {
         let at = from + pos;
-        let before: String = lower[..at].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
-        // Only the clause the word is in: stop at punctuation.
+        // Only the clause the word is in (up to 8 characters back, to the last punctuation).
+        let start = text[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+        let before = &text[start..at];
         let clause = before.rsplit(['，', ',', '。', '；', ';', '、']).next().unwrap_or("");
         if !negations.iter().any(|n| clause.contains(n.as_str())) {
             return true;
@@ -217,10 +227,11 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
         w.pre_approvals.iter().any(|p| p.category == Some(cat) && p.document_number.as_deref().is_some_and(|d| !d.trim().is_empty()))
     };
     let subject_name = cx.app.subject.as_ref().and_then(|s| s.name.as_deref()).unwrap_or("");
-    let texts: [(&str, &str, &str, String); 3] = [
-        (w.name.as_deref().unwrap_or(""), "网站名称", "The website name", format!("websites[{i}].name")),
-        (subject_name, "主办单位名称", "The subject name", "subject.name".into()),
-        (w.remarks.as_deref().unwrap_or(""), "网站备注", "The remarks", format!("websites[{i}].remarks")),
+    // Lower-cased once here, not per keyword.
+    let texts: [(String, &str, &str, String); 3] = [
+        (w.name.as_deref().unwrap_or("").to_lowercase(), "网站名称", "The website name", format!("websites[{i}].name")),
+        (subject_name.to_lowercase(), "主办单位名称", "The subject name", "subject.name".into()),
+        (w.remarks.as_deref().unwrap_or("").to_lowercase(), "网站备注", "The remarks", format!("websites[{i}].remarks")),
     ];
     let mut flagged: Vec<String> = Vec::new();
     let mut require = |cat: &PreApprovalCategory, path: String, source: &str, sink: &mut Sink| {
@@ -266,7 +277,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
             }
             if in_domain {
                 if let Some(label) = domain_label.as_deref() {
-                    if words.iter().any(|k| label.to_lowercase().contains(&k.to_lowercase())) {
+                    if words.iter().any(|k| mentions(label, k, &[])) {
                         require(cat, format!("websites[{i}].domain"), source, sink);
                         break 'words;
                     }
@@ -335,6 +346,7 @@ mod tests {
     fn negated_keywords_do_not_count() {
         let neg: Vec<String> = ["不涉及", "不含"].iter().map(|s| s.to_string()).collect();
         assert!(mentions("提供理财服务", "理财", &neg));
+        assert!(mentions("my game site", "Game", &neg));
         assert!(!mentions("不涉及理财", "理财", &neg));
         assert!(mentions("不涉及新闻，提供理财", "理财", &neg));
         assert!(!mentions("", "理财", &neg));
