@@ -283,9 +283,14 @@ pub struct Pack {
     province_index: HashMap<String, usize>,
     pub psl: publicsuffix::IcannList,
     pub registrars: Vec<Registrar>,
+    /// Registrars by the comparison key of their Chinese and English names (built once).
+    registrar_index: HashMap<String, usize>,
     pub materials: Vec<MaterialRow>,
     pub upload: UploadRules,
     pub preapproval: Vec<PreApprovalCategory>,
+    /// Every national pre-approval keyword in one automaton, built once (website.rs scans
+    /// each text once instead of once per keyword).
+    pub preapproval_keywords: KeywordIndex,
     pub resources: crate::tables::ResourcesTable,
     pub subjects: crate::tables::SubjectsTable,
     pub websites: crate::tables::WebsitesTable,
@@ -445,9 +450,17 @@ impl Pack {
             provinces: raw.provinces.provinces,
             province_index,
             psl,
+            registrar_index: raw
+                .registrars
+                .registrars
+                .iter()
+                .enumerate()
+                .flat_map(|(i, r)| [(crate::text::name_key(&r.name), i), (crate::text::name_key(&r.name_en), i)])
+                .collect(),
             registrars: raw.registrars.registrars,
             materials: raw.materials.materials,
             upload: raw.materials.upload,
+            preapproval_keywords: KeywordIndex::new(&raw.preapproval.categories)?,
             preapproval: raw.preapproval.categories,
             resources: raw.resources,
             subjects: raw.subjects,
@@ -480,8 +493,7 @@ impl Pack {
 
     /// A registrar by name, ignoring bracket width and spaces.
     pub fn registrar(&self, name: &str) -> Option<&Registrar> {
-        let key = crate::text::name_key(name);
-        self.registrars.iter().find(|r| crate::text::name_key(&r.name) == key || crate::text::name_key(&r.name_en) == key)
+        self.registrar_index.get(&crate::text::name_key(name)).map(|&i| &self.registrars[i])
     }
 
     /// The province whose filing-number abbreviation is `abbr` (沪 → SH).
@@ -492,6 +504,38 @@ impl Pack {
     /// Province rules of one kind that apply to a personal or organisation filing.
     pub fn rules_for<'a>(&'a self, p: &'a Province, personal: bool) -> impl Iterator<Item = &'a ProvinceRule> + 'a {
         p.rules.iter().filter(move |r| r.applies(personal))
+    }
+}
+
+/// One keyword of the national pre-approval table: its category (index into
+/// `Pack::preapproval`), whether it is explicit (the approval is required) or a review word,
+/// and the word as listed.
+#[derive(Debug, Clone)]
+pub struct Keyword {
+    pub category: usize,
+    pub explicit: bool,
+    pub word: String,
+}
+
+pub struct KeywordIndex {
+    pub automaton: aho_corasick::AhoCorasick,
+    pub keywords: Vec<Keyword>,
+}
+
+impl KeywordIndex {
+    fn new(categories: &[PreApprovalCategory]) -> Result<Self, PackError> {
+        let mut keywords = Vec::new();
+        for (i, c) in categories.iter().enumerate() {
+            for (explicit, words) in [(true, &c.explicit), (false, &c.review)] {
+                for w in words.iter().filter(|w| !w.is_empty()) {
+                    keywords.push(Keyword { category: i, explicit, word: w.clone() });
+                }
+            }
+        }
+        // Texts are lower-cased before the scan; so are the patterns.
+        let automaton = aho_corasick::AhoCorasick::new(keywords.iter().map(|k| k.word.to_lowercase()))
+            .map_err(|e| err("preapproval.categories", format!("keyword automaton: {e}")))?;
+        Ok(KeywordIndex { automaton, keywords })
     }
 }
 

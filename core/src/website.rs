@@ -33,16 +33,20 @@ fn mentions(text: &str, word: &str, negations: &[String]) -> bool {
     let mut from = 0;
     while let Some(pos) = text[from..].find(w) {
         let at = from + pos;
-        // Only the clause the word is in (up to 8 characters back, to the last punctuation).
-        let start = text[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
-        let before = &text[start..at];
-        let clause = before.rsplit(['，', ',', '。', '；', ';', '、']).next().unwrap_or("");
-        if !negations.iter().any(|n| clause.contains(n.as_str())) {
+        if !negated(text, at, negations) {
             return true;
         }
         from = at + w.len();
     }
     false
+}
+
+/// Whether the word at byte `at` of `text` is negated: a negation in the same clause, up to 8
+/// characters before it (不涉及金融, 不含理财).
+fn negated(text: &str, at: usize, negations: &[String]) -> bool {
+    let start = text[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+    let clause = text[start..at].rsplit(['，', ',', '。', '；', ';', '、']).next().unwrap_or("");
+    negations.iter().any(|n| clause.contains(n.as_str()))
 }
 
 pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
@@ -257,18 +261,41 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
             require(cat, format!("websites[{i}].service_content[{j}]"), &cat.source, sink);
         }
     }
+    // One scan per text over every national keyword: for each category the first text (name,
+    // subject, remarks) with an explicit hit, and with a review hit (and its word).
+    let n = pack.preapproval.len();
+    let mut explicit_hit: Vec<Option<usize>> = vec![None; n];
+    let mut review_hit: Vec<Option<(usize, &str)>> = vec![None; n];
+    for (t, (text, ..)) in texts.iter().enumerate() {
+        for m in pack.preapproval_keywords.automaton.find_overlapping_iter(text.as_str()) {
+            if negated(text, m.start(), negations) {
+                continue;
+            }
+            let k = &pack.preapproval_keywords.keywords[m.pattern().as_usize()];
+            if k.explicit {
+                explicit_hit[k.category].get_or_insert(t);
+            } else {
+                review_hit[k.category].get_or_insert((t, k.word.as_str()));
+            }
+        }
+    }
     // Explicit keywords: the national list of a required category, and every province list
     // (whose hit needs the approval even where the national table does not, e.g. forum).
     let domain_label = w.domain.as_deref().and_then(|d| crate::domain::parse(pack, d).ok()).map(|p| crate::domain::to_unicode(p.label()));
-    for cat in pack.preapproval.iter() {
+    for (c, cat) in pack.preapproval.iter().enumerate() {
+        if cat.required {
+            if let Some(t) = explicit_hit[c] {
+                require(cat, texts[t].3.clone(), &cat.source, sink);
+                continue;
+            }
+        }
         let province_words = rules.iter().filter_map(|r| match r {
             ProvinceRule::PreApprovalKeywords { category, keywords, in_domain, source, .. } if *category == cat.category => {
                 Some((keywords, *in_domain, source.as_str()))
             }
             _ => None,
         });
-        let national = cat.required.then_some((&cat.explicit, false, cat.source.as_str()));
-        'words: for (words, in_domain, source) in national.into_iter().chain(province_words) {
+        'words: for (words, in_domain, source) in province_words {
             for (text, _, _, path) in &texts {
                 if words.iter().any(|k| mentions(text, k, negations)) {
                     require(cat, path.clone(), source, sink);
@@ -285,14 +312,20 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
             }
         }
     }
-    for cat in pack.preapproval.iter().filter(|c| c.required && !flagged.contains(&c.category) && !held(&c.category)) {
-        for (text, zh, en, path) in &texts {
-            if let Some(k) = cat.review.iter().find(|k| mentions(text, k, negations)) {
-                sink.add_sourced(PRE_APPROVAL_POSSIBLE, path.clone(), ctx![
-                    "where_zh" => *zh, "where_en" => *en, "keyword" => k.clone(), "category_zh" => cat.zh.clone(), "category_en" => cat.en.clone(),
-                ], Some(&cat.source));
-                break;
-            }
+    for (c, cat) in pack.preapproval.iter().enumerate() {
+        if !cat.required || flagged.contains(&cat.category) || held(&cat.category) {
+            continue;
+        }
+        if let Some((t, k)) = review_hit[c] {
+            let (_, zh, en, path) = &texts[t];
+            sink.add_sourced(
+                PRE_APPROVAL_POSSIBLE,
+                path.clone(),
+                ctx![
+                    "where_zh" => *zh, "where_en" => *en, "keyword" => k, "category_zh" => cat.zh.clone(), "category_en" => cat.en.clone(),
+                ],
+                Some(&cat.source),
+            );
         }
     }
 }
