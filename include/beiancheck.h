@@ -180,6 +180,29 @@ beian_result beian_engine_swap_pack(const struct beian_engine *engine,
                                     size_t len);
 
 /**
+ * A new engine on the same rule pack as `engine` with other input limits: `limits_json` is
+ * `len` bytes of UTF-8 JSON such as `{"max_websites":10,"max_input_bytes":65536}` (fields:
+ * max_input_bytes, max_depth, max_websites, max_domains, max_resources, max_materials,
+ * max_string_chars; a missing field keeps its default, an unknown one is refused with
+ * `BEIAN_MALFORMED_JSON`). An input over a limit is refused with `BEIAN_INPUT_TOO_LARGE`
+ * and the detail names the limit.
+ *
+ * On `BEIAN_OK`, `*out` holds a new engine owned by the caller (release it with
+ * `beian_engine_free`); it shares the pack, so `beian_engine_swap_pack` on either changes both.
+ * On failure `*out` is left unchanged.
+ *
+ * Thread-safety: may be called from any thread.
+ *
+ * # Safety
+ * `engine` is NULL or a live engine; `limits_json` is NULL or points to `len` readable bytes;
+ * `out` is NULL or points to a writable `const beian_engine *`.
+ */
+beian_result beian_engine_with_limits(const struct beian_engine *engine,
+                                      const char *limits_json,
+                                      size_t len,
+                                      const struct beian_engine **out);
+
+/**
  * Releases an engine. NULL is accepted and ignored.
  *
  * Call it exactly once per engine; the pointer is invalid afterwards.

@@ -2,11 +2,13 @@
 //! limit and where, never a crash or an unbounded allocation (../shared/DESIGN.md, Reliability).
 use crate::codes::INPUT_LIMIT_EXCEEDED;
 use crate::InputError;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// Limits applied to every input. All are configurable ([`crate::Engine::with_limits`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Limits applied to every input. All are configurable ([`crate::Engine::with_limits`]); from
+/// JSON (the C and Python faces) a missing field keeps its default and an unknown one is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Limits {
     /// Bytes of one application's JSON.
     pub max_input_bytes: usize,
@@ -47,6 +49,17 @@ fn exceeded(limit: &str, max: usize, actual: usize, path: Option<String>) -> Inp
 }
 
 impl Limits {
+    /// Limits from JSON such as `{"max_websites": 10}` (others keep their defaults).
+    pub fn from_json(json: &str) -> Result<Limits, InputError> {
+        serde_json::from_str(json).map_err(|e| InputError {
+            code: crate::codes::INPUT_MALFORMED,
+            line: e.line(),
+            column: e.column(),
+            path: None,
+            message: format!("limits: {e}"),
+        })
+    }
+
     /// Before parsing: the size.
     pub fn check_size(&self, len: usize) -> Result<(), InputError> {
         if len > self.max_input_bytes {
@@ -105,8 +118,11 @@ impl Limits {
                         path.push('.');
                     }
                     path.push_str(k);
-                    if k.len() > self.max_string_chars {
-                        return Err(exceeded("max_string_chars", self.max_string_chars, k.chars().count(), Some(display(path))));
+                    // Keys are names, not values: they share the limit but never below 256, so a
+                    // tight value limit does not refuse the model's own field names.
+                    let key_max = self.max_string_chars.max(256);
+                    if k.len() > key_max {
+                        return Err(exceeded("max_string_chars", key_max, k.chars().count(), Some(display(path))));
                     }
                     self.walk(x, depth + 1, path)?;
                     path.truncate(keep);

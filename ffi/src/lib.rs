@@ -379,6 +379,40 @@ pub unsafe extern "C" fn beian_engine_swap_pack(engine: *const beian_engine, pac
     })
 }
 
+/// A new engine on the same rule pack as `engine` with other input limits: `limits_json` is
+/// `len` bytes of UTF-8 JSON such as `{"max_websites":10,"max_input_bytes":65536}` (fields:
+/// max_input_bytes, max_depth, max_websites, max_domains, max_resources, max_materials,
+/// max_string_chars; a missing field keeps its default, an unknown one is refused with
+/// `BEIAN_MALFORMED_JSON`). An input over a limit is refused with `BEIAN_INPUT_TOO_LARGE`
+/// and the detail names the limit.
+///
+/// On `BEIAN_OK`, `*out` holds a new engine owned by the caller (release it with
+/// `beian_engine_free`); it shares the pack, so `beian_engine_swap_pack` on either changes both.
+/// On failure `*out` is left unchanged.
+///
+/// Thread-safety: may be called from any thread.
+///
+/// # Safety
+/// `engine` is NULL or a live engine; `limits_json` is NULL or points to `len` readable bytes;
+/// `out` is NULL or points to a writable `const beian_engine *`.
+#[no_mangle]
+pub unsafe extern "C" fn beian_engine_with_limits(
+    engine: *const beian_engine,
+    limits_json: *const c_char,
+    len: usize,
+    out: *mut *const beian_engine,
+) -> beian_result {
+    guard(|| {
+        not_null(out, "out")?;
+        // SAFETY: the caller's contract for `engine` and `limits_json`.
+        let (engine, text) = unsafe { (engine_ref(engine)?, text(limits_json, len, "limits_json")?) };
+        let limits = core_engine::Limits::from_json(text).map_err(Failure::input)?;
+        // SAFETY: `out` is non-NULL.
+        unsafe { hand_out_engine(out, engine.clone().with_limits(limits)) };
+        Ok(())
+    })
+}
+
 /// Releases an engine. NULL is accepted and ignored.
 ///
 /// Call it exactly once per engine; the pointer is invalid afterwards.

@@ -177,6 +177,14 @@ class Engine:
     @property
     def sha256(self) -> str: ...
     def pack_bytes(self) -> bytes: ...
+    def swap_pack(self, pack: bytes) -> str:
+        """Replace the rule pack in place, atomically, after validating it (PackError keeps the
+        old one); checks already running finish on the old pack. Returns the new version."""
+    def with_limits(self, **limits: int) -> "Engine":
+        """A new engine on the same pack with other input limits (max_input_bytes, max_depth,
+        max_websites, max_domains, max_resources, max_materials, max_string_chars)."""
+    @property
+    def limits(self) -> dict[str, int]: ...
     def __reduce__(self) -> Tuple[Any, Tuple[bytes, str]]: ...
     def check(self, app: Union[dict[str, Any], str, bytes], *, as_of: AsOf = None) -> Report:
         """Checks one application; raises InputError when it is not one (malformed JSON)."""

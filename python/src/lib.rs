@@ -138,6 +138,52 @@ impl PyEngine {
         self.engine.pack().sha256.clone()
     }
 
+    /// Replaces the rule pack in place (bytes, as `Engine.from_pack` reads), atomically: the
+    /// pack is validated completely first (PackError, the old pack stays); checks already
+    /// running finish on the old pack. Returns the new pack's version. The GIL is released
+    /// while the pack is parsed, so other threads keep checking.
+    fn swap_pack(&self, py: Python<'_>, pack: &[u8]) -> PyResult<String> {
+        let owned = pack.to_vec();
+        let engine = self.engine.clone();
+        let done = py.detach(move || engine.swap_pack(&owned));
+        match done {
+            Ok(info) => Ok(info.version),
+            Err(e) => Err(pack_error(py, &e.path, &e.message)),
+        }
+    }
+
+    /// A new engine on the same pack with other input limits, e.g.
+    /// `engine.with_limits(max_websites=10, max_input_bytes=65536)`; unnamed limits keep their
+    /// defaults. An unknown name raises InputError.
+    #[pyo3(signature = (**limits))]
+    fn with_limits(&self, py: Python<'_>, limits: Option<&Bound<'_, pyo3::types::PyDict>>) -> PyResult<PyEngine> {
+        let mut v = serde_json::Map::new();
+        if let Some(d) = limits {
+            for (k, val) in d.iter() {
+                let k: String = k.extract()?;
+                let n: u64 = val.extract()?;
+                v.insert(k, n.into());
+            }
+        }
+        let l = beiancheck::Limits::from_json(&serde_json::Value::Object(v).to_string()).map_err(|e| input_error(py, e))?;
+        Ok(PyEngine { engine: self.engine.clone().with_limits(l) })
+    }
+
+    /// The input limits in force (bytes, depth, list lengths, string length).
+    #[getter]
+    fn limits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+        let l = self.engine.limits();
+        let d = pyo3::types::PyDict::new(py);
+        d.set_item("max_input_bytes", l.max_input_bytes)?;
+        d.set_item("max_depth", l.max_depth)?;
+        d.set_item("max_websites", l.max_websites)?;
+        d.set_item("max_domains", l.max_domains)?;
+        d.set_item("max_resources", l.max_resources)?;
+        d.set_item("max_materials", l.max_materials)?;
+        d.set_item("max_string_chars", l.max_string_chars)?;
+        Ok(d)
+    }
+
     /// The rule pack itself (the bytes `Engine.from_pack` reads).
     fn pack_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
         PyBytes::new(py, &self.engine.pack().bytes)

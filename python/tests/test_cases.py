@@ -4,6 +4,7 @@ tests/cases_pending.txt exactly as cli/tests/cases.rs holds the core and the CLI
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -58,7 +59,12 @@ def test_malformed_case_raises_input_error_with_line(engine):
 
 
 def _cli() -> "Path | None":
-    for profile in ("release", "debug"):
+    # BEIANCHECK_CLI first; then the debug build scripts/test.sh has just made (a release
+    # binary lying around may be older than the wheel).
+    env = os.environ.get("BEIANCHECK_CLI")
+    if env:
+        return Path(env)
+    for profile in ("debug", "release"):
         p = REPO / "target" / profile / "beiancheck"
         if p.exists():
             return p

@@ -250,6 +250,30 @@ static void domains_and_materials(void) {
   EXPECT(beian_materials_json(engine, q, strlen(q), &out) == BEIAN_OK && contains((char *)out.data, "RESIDENCE_PERMIT"),
          "materials");
   beian_buf_free(&out);
+  /* A subject kind and province: gov.cn is reserved, Beijing refuses .asia. */
+  EXPECT(beian_check_domain_for(engine, "x.gov.cn", 8, "enterprise", "BJ", &out) == BEIAN_OK &&
+             contains((char *)out.data, "DOMAIN_SUFFIX_RESERVED"),
+         "domain_for gov.cn");
+  beian_buf_free(&out);
+  EXPECT(beian_check_domain_for(engine, "x.asia", 6, NULL, "\xe5\x8c\x97\xe4\xba\xac", &out) == BEIAN_OK &&
+             contains((char *)out.data, "DOMAIN_TLD_NOT_ALLOWED_IN_PROVINCE"),
+         "domain_for Beijing");
+  beian_buf_free(&out);
+  /* Limits: a stricter engine refuses what the default one answers, naming the limit. */
+  const beian_engine *strict = NULL;
+  const char *lim = "{\"max_string_chars\":12}";
+  EXPECT(beian_engine_with_limits(engine, lim, strlen(lim), &strict) == BEIAN_OK && strict != NULL, "with_limits");
+  const char *app = "{\"province\":\"SH\",\"subject\":{\"kind\":\"individual\",\"name\":\"abcdefghijklmnopq\"},\"websites\":[]}";
+  EXPECT(beian_check_json(strict, app, strlen(app), &out) == BEIAN_INPUT_TOO_LARGE && out.data == NULL, "strict engine");
+  EXPECT(contains(last_error(), "max_string_chars") && contains(last_error(), "subject.name"), "limit detail: %s", last_error());
+  EXPECT(beian_check_json(engine, app, strlen(app), &out) == BEIAN_OK, "default engine");
+  beian_buf_free(&out);
+  const char *bad = "{\"max_widgets\":3}";
+  const beian_engine *unchanged = (const beian_engine *)&sentinel_byte;
+  EXPECT(beian_engine_with_limits(engine, bad, strlen(bad), &unchanged) == BEIAN_MALFORMED_JSON &&
+             unchanged == (const beian_engine *)&sentinel_byte,
+         "unknown limit");
+  beian_engine_free(strict);
 }
 
 /* The error detail is per thread: a failure here is invisible to another thread. */
