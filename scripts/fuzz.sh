@@ -40,7 +40,11 @@ status=0
 for t in "${targets[@]}"; do
   echo "== fuzz $t for ${secs}s"
   if ! (cd fuzz && cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$secs" -rss_limit_mb=4096 -max_len=1048576); then
-    echo "!! $t found a crash: see fuzz/artifacts/$t/" >&2
+    if ls "fuzz/artifacts/$t"/* >/dev/null 2>&1; then
+      echo "!! $t found a crash: see fuzz/artifacts/$t/" >&2
+    else
+      echo "!! $t did not build or run (no crash artifact): see the output above" >&2
+    fi
     status=1
   fi
 done

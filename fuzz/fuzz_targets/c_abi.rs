@@ -3,6 +3,10 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
+// The ffi source names the core `core_engine` (its Cargo.toml renames it); an extern crate at
+// the root puts that name in the extern prelude here too.
+extern crate beiancheck as core_engine;
+
 // The ffi crate builds only as cdylib/staticlib, so its source is compiled in here.
 #[allow(dead_code, unused, clippy::all)]
 #[path = "../../ffi/src/lib.rs"]

@@ -99,8 +99,8 @@ part "C: 8 pthreads share one engine for $total checks"
 "$w/threads" "$total" "${apps[@]}"
 
 part "C: tests/hostile/ (truncated, invalid UTF-8, NUL, huge numbers, 10 MB strings, deep nesting …)"
-python3 tests/hostile/materialize.py "$w/hostile"
-"$w/hostile" "$w/hostile"
+python3 tests/hostile/materialize.py "$w/hostile-inputs"
+"$w/hostile" "$w/hostile-inputs"
 
 part "C: beian_engine_swap_pack while 4 threads check"
 python3 - "$w/pack.json" "$w/pack-A.json" "$w/pack-B.json" <<'PY'
@@ -144,7 +144,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktra
 cmp -s <(cat "$w"/c/*) <(cat "$w"/asan/*) || { echo "reports differ under ASan" >&2; exit 1; }
 "$w/misuse-asan" "${misuse_args[@]}"
 "$w/threads-asan" "$asan_total" "${apps[@]}"
-"$w/hostile-asan" "$w/hostile"
+"$w/hostile-asan" "$w/hostile-inputs"
 "$w/swap-asan" "$w/pack-A.json" "$w/pack-B.json" examples/rejected-personal-forum.json
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
