@@ -427,16 +427,9 @@ fn distinct_numbers(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
                         }
                         continue;
                     }
-                    let nums: Vec<String> =
-                        [&owner.person.mobile, &owner.person.emergency_mobile, &role.person.mobile, &role.person.emergency_mobile]
-                            .iter()
-                            .filter_map(|m| norm(m))
-                            .collect();
-                    let mut uniq = nums.clone();
-                    uniq.sort();
-                    uniq.dedup();
+                    let (nums, distinct) = four_numbers(owner.person, role.person);
                     let need = if *scope == DistinctScope::All { nums.len() } else { 3.min(nums.len()) };
-                    if uniq.len() < need {
+                    if distinct < need {
                         flag(
                             role.path.clone(),
                             "主体负责人与网站负责人的 4 个号码中至少 3 个",
@@ -446,19 +439,11 @@ fn distinct_numbers(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
                     }
                 }
             }
-            // Scopes added with the province tables (issue 4); their checks are not written yet.
             DistinctScope::TwoOfFour => {
                 let Some(owner) = people.first().filter(|r| r.path == "subject.responsible_person") else { continue };
                 for role in people.iter().skip(1) {
-                    let nums: Vec<String> =
-                        [&owner.person.mobile, &owner.person.emergency_mobile, &role.person.mobile, &role.person.emergency_mobile]
-                            .iter()
-                            .filter_map(|m| norm(m))
-                            .collect();
-                    let mut uniq = nums.clone();
-                    uniq.sort();
-                    uniq.dedup();
-                    if nums.len() >= 2 && uniq.len() < 2 {
+                    let (nums, distinct) = four_numbers(owner.person, role.person);
+                    if nums.len() >= 2 && distinct < 2 {
                         flag(
                             role.path.clone(),
                             "主体负责人与网站负责人的号码中至少 2 个",
@@ -495,6 +480,19 @@ fn distinct_numbers(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
             }
         }
     }
+}
+
+/// The subject owner's and a website owner's four numbers (normalised), and how many differ.
+fn four_numbers(owner: &Person, other: &Person) -> (Vec<String>, usize) {
+    let nums: Vec<String> = [&owner.mobile, &owner.emergency_mobile, &other.mobile, &other.emergency_mobile]
+        .iter()
+        .filter_map(|m| m.as_deref().map(|m| ids::normalise_mobile(m).unwrap_or_else(|_| m.trim().to_owned())))
+        .collect();
+    let mut uniq = nums.clone();
+    uniq.sort();
+    uniq.dedup();
+    let distinct = uniq.len();
+    (nums, distinct)
 }
 
 /// The filing account (S10, F11): real name = subject, personal accounts real-named ≥ 48 h,
