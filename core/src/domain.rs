@@ -145,6 +145,10 @@ fn check_syntax(ascii: &str) -> Result<(), Rejection> {
 
 /// The Unicode (display) form of an A-label name.
 pub fn to_unicode(ascii: &str) -> String {
+    // A normalised name without an `xn--` label is its own Unicode form: skip the IDNA pass.
+    if !ascii.contains("xn--") {
+        return ascii.to_owned();
+    }
     idna::domain_to_unicode(ascii).0
 }
 
