@@ -4,27 +4,14 @@
 //! an unlisted one must pass.
 mod common;
 
-use common::{judge, repo, violations};
+use common::{judge, load_cases, repo, through_cli, through_core};
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::process::Command;
 
 const PENDING: &str = "tests/provinces_pending.txt";
 
 fn cases() -> Vec<(String, Value)> {
-    let dir = repo().join("tests/provinces");
-    let mut out: Vec<(String, Value)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{} ({e})", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .map(|p| {
-            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
-            let v: Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap_or_else(|e| panic!("{id}: {e}"));
-            (id, v)
-        })
-        .collect();
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    out
+    load_cases(&repo().join("tests/provinces"))
 }
 
 #[test]
@@ -47,38 +34,10 @@ fn every_province_has_a_case_named_by_its_code() {
 
 #[test]
 fn every_province_case_through_the_core() {
-    let engine = beiancheck::Engine::embedded();
-    let results = cases()
-        .into_iter()
-        .map(|(id, case)| {
-            let report = engine.check_json(&case["application"].to_string()).expect("cases are well-formed JSON");
-            let json: Value = serde_json::from_str(&report.to_json()).unwrap();
-            (id, violations(&json, &case["expect"]))
-        })
-        .collect();
-    judge("core", results, PENDING);
+    judge("core", through_core(cases()), PENDING);
 }
 
 #[test]
 fn every_province_case_through_the_cli() {
-    let dir = std::env::temp_dir().join(format!("beiancheck-provinces-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let results = cases()
-        .into_iter()
-        .map(|(id, case)| {
-            let file = dir.join(format!("{id}.json"));
-            std::fs::write(&file, case["application"].to_string()).unwrap();
-            let out = Command::new(env!("CARGO_BIN_EXE_beiancheck")).args(["check", "--json"]).arg(&file).output().unwrap();
-            let report: Value = serde_json::from_slice(&out.stdout)
-                .unwrap_or_else(|e| panic!("case {id}: CLI printed no report ({e}): {}", String::from_utf8_lossy(&out.stderr)));
-            let mut bad = violations(&report, &case["expect"]);
-            let want = if report["verdict"] == "ineligible" { 1 } else { 0 };
-            if out.status.code() != Some(want) {
-                bad.push(format!("exit code {:?} for verdict {}", out.status.code(), report["verdict"]));
-            }
-            (id, bad)
-        })
-        .collect();
-    judge("cli", results, PENDING);
-    std::fs::remove_dir_all(&dir).ok();
+    judge("cli", through_cli(cases(), "provinces"), PENDING);
 }

@@ -250,7 +250,7 @@ fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<Nai
     findings::sort(&mut findings);
     findings.dedup_by(|a, b| a.code == b.code && a.path == b.path && a.message == b.message);
     let steps = process::steps(&findings);
-    let timeline = process::timeline(pack, province);
+    let timeline = process::timeline(province);
     Report {
         verdict: Verdict::of(&findings),
         filing_type,

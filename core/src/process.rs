@@ -2,7 +2,6 @@
 //! subject → website → materials → submit → provider review → SMS → bureau review) and its
 //! timeline (tencent/facts.md §8, T8).
 use crate::findings::{Finding, Severity};
-use crate::pack::Pack;
 use crate::province::Province;
 use crate::report::{Step, Timeline};
 use crate::Message;
@@ -64,7 +63,7 @@ pub fn steps(findings: &[Finding]) -> Vec<Step> {
     out
 }
 
-pub fn timeline(_pack: &Pack, province: Option<&Province>) -> Timeline {
+pub fn timeline(province: Option<&Province>) -> Timeline {
     let mut sources = vec![
         "seed-access-filing.md (provider review within 1 working day)".to_owned(),
         "tencent/facts.md §8 (S12, F03: 1-2 working days; SMS within 24 h; bureau ≤ 20 working days)".to_owned(),

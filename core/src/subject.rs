@@ -387,7 +387,7 @@ fn cross_province(cx: &Cx, sink: &mut Sink) {
 /// Province rules on contact numbers (北京, 辽宁, 天津 …).
 fn distinct_numbers(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     let Some(prov) = cx.province else { return };
-    let norm = |m: &Option<String>| m.as_deref().map(|m| ids::normalise_mobile(m).unwrap_or_else(|_| m.trim().to_owned()));
+    let norm = |m: &Option<String>| m.as_deref().map(comparable_mobile);
     let people = roles(cx);
     for r in rules {
         let ProvinceRule::DistinctNumbers { scope, source, .. } = r else { continue };
@@ -482,11 +482,17 @@ fn distinct_numbers(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     }
 }
 
+/// A number in the form two numbers are compared in: the normalised 11 digits of a mobile, or
+/// the trimmed text of anything else (an invalid number is reported once, elsewhere).
+fn comparable_mobile(m: &str) -> String {
+    ids::normalise_mobile(m).unwrap_or_else(|_| m.trim().to_owned())
+}
+
 /// The subject owner's and a website owner's four numbers (normalised), and how many differ.
 fn four_numbers(owner: &Person, other: &Person) -> (Vec<String>, usize) {
     let nums: Vec<String> = [&owner.mobile, &owner.emergency_mobile, &other.mobile, &other.emergency_mobile]
         .iter()
-        .filter_map(|m| m.as_deref().map(|m| ids::normalise_mobile(m).unwrap_or_else(|_| m.trim().to_owned())))
+        .filter_map(|m| m.as_deref().map(comparable_mobile))
         .collect();
     let mut uniq = nums.clone();
     uniq.sort();
@@ -524,8 +530,7 @@ fn account(cx: &Cx, sink: &mut Sink) {
     if cx.personal == Some(true) {
         let owner_mobile = subject.responsible_person.as_ref().and_then(|p| p.mobile.as_deref());
         if let (Some(a), Some(b)) = (owner_mobile, acc.security_mobile.as_deref()) {
-            let n = |m: &str| ids::normalise_mobile(m).unwrap_or_else(|_| m.trim().to_owned());
-            if n(a) != n(b) {
+            if comparable_mobile(a) != comparable_mobile(b) {
                 sink.add(
                     ACCOUNT_SECURITY_MOBILE_MISMATCH,
                     "subject.responsible_person.mobile",

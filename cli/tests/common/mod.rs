@@ -97,3 +97,57 @@ pub fn judge(face: &str, results: Vec<(String, Vec<String>)>, pending_file: &str
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
+
+/// Every `*.json` case in `dir` as (file stem, parsed case), sorted by stem.
+pub fn load_cases(dir: &Path) -> Vec<(String, Value)> {
+    let mut out: Vec<(String, Value)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("the cases must be at {} ({e}); set BEIANCHECK_SHARED for ../shared", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let id = p.file_stem().unwrap().to_string_lossy().into_owned();
+            let v: Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap_or_else(|e| panic!("{id}: {e}"));
+            (id, v)
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// Each case through the core: its violations.
+pub fn through_core(cases: Vec<(String, Value)>) -> Vec<(String, Vec<String>)> {
+    let engine = beiancheck::Engine::embedded();
+    cases
+        .into_iter()
+        .map(|(id, case)| {
+            let report = engine.check_json(&case["application"].to_string()).expect("cases are well-formed JSON");
+            let json: Value = serde_json::from_str(&report.to_json()).unwrap();
+            (id, violations(&json, &case["expect"]))
+        })
+        .collect()
+}
+
+/// Each case through `beiancheck check --json`: its violations, and the exit code (1 exactly
+/// when the verdict is ineligible).
+pub fn through_cli(cases: Vec<(String, Value)>, tag: &str) -> Vec<(String, Vec<String>)> {
+    let dir = std::env::temp_dir().join(format!("beiancheck-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let results = cases
+        .into_iter()
+        .map(|(id, case)| {
+            let file = dir.join(format!("{id}.json"));
+            std::fs::write(&file, case["application"].to_string()).unwrap();
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_beiancheck")).args(["check", "--json"]).arg(&file).output().unwrap();
+            let report: Value = serde_json::from_slice(&out.stdout)
+                .unwrap_or_else(|e| panic!("case {id}: CLI printed no report ({e}): {}", String::from_utf8_lossy(&out.stderr)));
+            let mut bad = violations(&report, &case["expect"]);
+            let want = if report["verdict"] == "ineligible" { 1 } else { 0 };
+            if out.status.code() != Some(want) {
+                bad.push(format!("exit code {:?} for verdict {}", out.status.code(), report["verdict"]));
+            }
+            (id, bad)
+        })
+        .collect();
+    std::fs::remove_dir_all(&dir).ok();
+    results
+}
