@@ -17,6 +17,7 @@ pub mod domain;
 pub mod filing_type;
 pub mod findings;
 pub mod ids;
+pub mod json;
 pub mod limits;
 pub mod materials;
 pub mod model;
@@ -31,6 +32,7 @@ pub mod tables;
 pub mod text;
 pub mod vocab;
 pub mod website;
+pub mod words;
 
 use arc_swap::ArcSwap;
 use chrono::NaiveDate;
@@ -105,6 +107,8 @@ pub(crate) struct Cx<'a> {
     pub personal: Option<bool>,
     /// The derived filing type (province rules may bind only some types).
     pub filing_type: Option<&'static str>,
+    /// Each website's domain, parsed once by the domain rules (None if absent or invalid).
+    pub website_domains: Vec<Option<domain::Parsed>>,
 }
 
 impl Engine {
@@ -180,7 +184,7 @@ impl Engine {
     pub fn check_json_at(&self, json: &str, default_as_of: Option<NaiveDate>) -> Result<Report, InputError> {
         self.limits.check_size(json.len())?;
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| InputError {
+        let value = json::Json::parse(json).map_err(|e| InputError {
             code: INPUT_MALFORMED,
             line: e.line(),
             column: e.column(),
@@ -193,11 +197,12 @@ impl Engine {
 
     /// Checks an application given as parsed JSON (the limits apply as to JSON text).
     pub fn check_value_at(&self, value: &serde_json::Value, default_as_of: Option<NaiveDate>) -> Result<Report, InputError> {
-        self.limits.check_value(value)?;
-        Ok(self.run_value(value, default_as_of))
+        let value = json::Json::from_value(value);
+        self.limits.check_value(&value)?;
+        Ok(self.run_value(&value, default_as_of))
     }
 
-    fn run_value(&self, value: &serde_json::Value, default_as_of: Option<NaiveDate>) -> Report {
+    fn run_value(&self, value: &json::Json, default_as_of: Option<NaiveDate>) -> Report {
         let pack = self.pack.load_full();
         let mut sink = Sink::new(&pack.catalogue);
         let app = model::Reader { sink: &mut sink }.application(value);
@@ -236,11 +241,20 @@ fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<Nai
         found
     });
     let subject_kind = app.subject.as_ref().and_then(|s| s.kind);
-    let mut cx = Cx { pack, app, as_of, province, subject_kind, personal: subject_kind.map(vocab::is_personal), filing_type: None };
+    let mut cx = Cx {
+        pack,
+        app,
+        as_of,
+        province,
+        subject_kind,
+        personal: subject_kind.map(vocab::is_personal),
+        filing_type: None,
+        website_domains: Vec::new(),
+    };
     let filing_type = filing_type::check(&cx, &mut sink);
     cx.filing_type = filing_type;
 
-    domain::check_websites(&cx, &mut sink);
+    cx.website_domains = domain::check_websites(&cx, &mut sink);
     resource::check(&cx, &mut sink);
     subject::check(&cx, &mut sink);
     website::check(&cx, &mut sink);

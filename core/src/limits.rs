@@ -1,9 +1,9 @@
 //! Input limits: every input is bounded, and a breach is refused with an error naming the
 //! limit and where, never a crash or an unbounded allocation (../shared/DESIGN.md, Reliability).
 use crate::codes::INPUT_LIMIT_EXCEEDED;
+use crate::json::Json;
 use crate::InputError;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// Limits applied to every input. All are configurable ([`crate::Engine::with_limits`]); from
 /// JSON (the C and Python faces) a missing field keeps its default and an unknown one is refused.
@@ -69,15 +69,15 @@ impl Limits {
     }
 
     /// After parsing: depth, list lengths and string lengths, with the path of the first breach.
-    pub fn check_value(&self, v: &Value) -> Result<(), InputError> {
-        if let Value::Object(m) = v {
+    pub fn check_value(&self, v: &Json) -> Result<(), InputError> {
+        if let Json::Object(m) = v {
             for (key, max, name) in [
                 ("websites", self.max_websites, "max_websites"),
                 ("domains", self.max_domains, "max_domains"),
                 ("resources", self.max_resources, "max_resources"),
                 ("materials", self.max_materials, "max_materials"),
             ] {
-                if let Some(Value::Array(a)) = m.get(key) {
+                if let Some(Json::Array(a)) = m.get(key) {
                     if a.len() > max {
                         return Err(exceeded(name, max, a.len(), Some(key.to_owned())));
                     }
@@ -87,9 +87,9 @@ impl Limits {
         self.walk(v, 0, &mut String::new())
     }
 
-    fn walk(&self, v: &Value, depth: usize, path: &mut String) -> Result<(), InputError> {
+    fn walk(&self, v: &Json, depth: usize, path: &mut String) -> Result<(), InputError> {
         match v {
-            Value::String(s) => {
+            Json::String(s) => {
                 // Count characters only when the byte length could exceed the limit.
                 if s.len() > self.max_string_chars {
                     let n = s.chars().count();
@@ -99,20 +99,21 @@ impl Limits {
                 }
                 Ok(())
             }
-            Value::Array(_) | Value::Object(_) if depth >= self.max_depth => {
+            Json::Array(_) | Json::Object(_) if depth >= self.max_depth => {
                 Err(exceeded("max_depth", self.max_depth, depth + 1, Some(display(path))))
             }
-            Value::Array(a) => {
+            Json::Array(a) => {
                 for (i, x) in a.iter().enumerate() {
                     let keep = path.len();
-                    path.push_str(&format!("[{i}]"));
+                    use std::fmt::Write;
+                    let _ = write!(path, "[{i}]");
                     self.walk(x, depth + 1, path)?;
                     path.truncate(keep);
                 }
                 Ok(())
             }
-            Value::Object(m) => {
-                for (k, x) in m {
+            Json::Object(m) => {
+                for (k, x) in m.iter() {
                     let keep = path.len();
                     if !path.is_empty() {
                         path.push('.');
@@ -146,16 +147,21 @@ fn display(path: &str) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+    impl Limits {
+        fn check_json(&self, v: &serde_json::Value) -> Result<(), InputError> {
+            self.check_value(&Json::from_value(v))
+        }
+    }
     #[test]
     fn each_limit_names_itself() {
         let l = Limits { max_websites: 2, max_string_chars: 10, max_depth: 3, ..Limits::default() };
-        let e = l.check_value(&json!({"websites": [1, 2, 3]})).unwrap_err();
+        let e = l.check_json(&json!({"websites": [1, 2, 3]})).unwrap_err();
         assert!(e.message.contains("max_websites") && e.path.as_deref() == Some("websites"));
-        let e = l.check_value(&json!({"subject": {"name": "abcdefghijk"}})).unwrap_err();
+        let e = l.check_json(&json!({"subject": {"name": "abcdefghijk"}})).unwrap_err();
         assert_eq!(e.path.as_deref(), Some("subject.name"));
         assert!(e.message.contains("max_string_chars"));
-        assert!(l.check_value(&json!({"subject": {"name": "名字名字名字名字名字"}})).is_ok());
-        let e = l.check_value(&json!({"a": {"b": {"c": {"d": 1}}}})).unwrap_err();
+        assert!(l.check_json(&json!({"subject": {"name": "名字名字名字名字名字"}})).is_ok());
+        let e = l.check_json(&json!({"a": {"b": {"c": {"d": 1}}}})).unwrap_err();
         assert!(e.message.contains("max_depth"), "{}", e.message);
         assert!(l.check_size(1 << 21).unwrap_err().message.contains("max_input_bytes"));
     }

@@ -6,8 +6,8 @@ use crate::dates;
 use crate::findings::{Finding, Sink};
 use crate::pack::{Pack, PackError};
 use crate::province::{AppliesTo, MaterialRow, Province, ProvinceRule};
-use crate::report::MaterialItem;
-use crate::{ids, vocab, Cx, Message, RulesInfo};
+use crate::report::{MaterialItem, SharedMessage};
+use crate::{ids, vocab, Cx, RulesInfo};
 use serde::{Deserialize, Serialize};
 
 /// Checklist codes (DESIGN.md vocabulary, plus the province-specific ones).
@@ -128,13 +128,18 @@ impl Case {
 }
 
 fn item(row: &MaterialRow) -> MaterialItem {
-    MaterialItem {
-        code: MATERIAL_CODES.iter().copied().find(|c| *c == row.code).unwrap_or("SUPPLEMENTARY_PROOF"),
-        name: Message { zh: row.zh.clone(), en: row.en.clone() },
-        reason: Message { zh: row.reason_zh.clone(), en: row.reason_en.clone() },
-        template: row.template.clone(),
-        source: row.source.clone(),
-    }
+    row.item
+        .get_or_init(|| {
+            let code = MATERIAL_CODES.iter().copied().find(|c| *c == row.code).unwrap_or("SUPPLEMENTARY_PROOF");
+            MaterialItem::new(
+                code,
+                SharedMessage { zh: row.zh.as_str().into(), en: row.en.as_str().into() },
+                SharedMessage { zh: row.reason_zh.as_str().into(), en: row.reason_en.as_str().into() },
+                row.template.as_deref().map(Into::into),
+                row.source.as_str().into(),
+            )
+        })
+        .clone()
 }
 
 /// The checklist: national rows, then the province's own; a province row replaces a national
@@ -261,7 +266,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Vec<MaterialItem> {
                 sink.add_sourced(
                     MATERIAL_MISSING,
                     "materials",
-                    ctx!["material" => row.code.clone(), "material_zh" => item.name.zh.clone(), "material_en" => item.name.en.clone(), "reason_zh" => item.reason.zh.clone(), "reason_en" => item.reason.en.clone()],
+                    ctx!["material" => row.code.clone(), "material_zh" => &*item.name.zh, "material_en" => &*item.name.en, "reason_zh" => &*item.reason.zh, "reason_en" => &*item.reason.en],
                     Some(&row.source),
                 );
             }

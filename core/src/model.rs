@@ -8,9 +8,9 @@ use crate::codes::*;
 use crate::ctx;
 use crate::dates::{self, Moment};
 use crate::findings::Sink;
+use crate::json::{Json, Object};
 use crate::vocab;
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, Default)]
 pub struct Application {
@@ -159,33 +159,22 @@ pub struct Reader<'s, 'c> {
     pub sink: &'s mut Sink<'c>,
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 impl Reader<'_, '_> {
     fn invalid(&mut self, path: &str, reason_en: String, reason_zh: String) {
         let path = if path.is_empty() { "(root)" } else { path };
         self.sink.add(INPUT_INVALID_VALUE, path, ctx!["field" => path, "reason_en" => reason_en, "reason_zh" => reason_zh]);
     }
 
-    fn wrong_type(&mut self, path: &str, want: &str, want_zh: &str, v: &Value) {
-        self.invalid(path, format!("expected {want}, found {}", type_name(v)), format!("应为{want_zh}，实为{}", type_name(v)));
+    fn wrong_type(&mut self, path: &str, want: &str, want_zh: &str, v: &Json) {
+        self.invalid(path, format!("expected {want}, found {}", v.type_name()), format!("应为{want_zh}，实为{}", v.type_name()));
     }
 
     /// The object at `path`, reporting its unknown fields.
-    pub fn object<'v>(&mut self, v: &'v Value, path: &str, known: &[&str]) -> Option<&'v Map<String, Value>> {
+    pub fn object<'v, 'a>(&mut self, v: &'v Json<'a>, path: &str, known: &[&str]) -> Option<&'v Object<'a>> {
         match v {
-            Value::Object(m) => {
+            Json::Object(m) => {
                 for k in m.keys() {
-                    if !known.contains(&k.as_str()) {
+                    if !known.contains(&k) {
                         let at = join(path, k);
                         self.sink.add(INPUT_UNKNOWN_FIELD, at.clone(), ctx!["field" => at, "known" => known.to_vec()]);
                     }
@@ -199,7 +188,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn get<'v>(m: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    fn get<'v, 'a>(m: &'v Object<'a>, key: &str) -> Option<&'v Json<'a>> {
         m.get(key).filter(|v| !v.is_null())
     }
 
@@ -207,12 +196,12 @@ impl Reader<'_, '_> {
         self.sink.add(INPUT_MISSING_FIELD, path, ctx!["field" => path]);
     }
 
-    pub fn string(&mut self, m: &Map<String, Value>, key: &str, path: &str) -> Option<String> {
+    pub fn string(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<String> {
         let v = Self::get(m, key)?;
         match v {
-            Value::String(s) => Some(s.clone()),
+            Json::String(s) => Some(s.to_string()),
             // Numbers for ID/phone fields are a common export artefact; accept their digits.
-            Value::Number(n) if n.is_u64() => Some(n.to_string()),
+            Json::Number(n) if n.is_u64() => Some(n.to_string()),
             _ => {
                 self.wrong_type(&join(path, key), "a string", "字符串", v);
                 None
@@ -220,10 +209,10 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn boolean(&mut self, m: &Map<String, Value>, key: &str, path: &str) -> Option<bool> {
+    pub fn boolean(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<bool> {
         let v = Self::get(m, key)?;
         match v {
-            Value::Bool(b) => Some(*b),
+            Json::Bool(b) => Some(*b),
             _ => {
                 self.wrong_type(&join(path, key), "true or false", "布尔值", v);
                 None
@@ -231,14 +220,14 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn uint(&mut self, m: &Map<String, Value>, key: &str, path: &str) -> Option<u64> {
+    pub fn uint(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<u64> {
         let v = Self::get(m, key)?;
         match v.as_u64() {
             Some(n) => Some(n),
             None => {
                 let at = join(path, key);
                 match v {
-                    Value::Number(_) => {
+                    Json::Number(_) => {
                         self.invalid(&at, format!("expected a whole number ≥ 0, found {v}"), format!("应为非负整数，实为 {v}"))
                     }
                     _ => self.wrong_type(&at, "a whole number", "整数", v),
@@ -248,7 +237,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn date(&mut self, m: &Map<String, Value>, key: &str, path: &str) -> Option<NaiveDate> {
+    pub fn date(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<NaiveDate> {
         let s = self.string(m, key, path)?;
         // A date-time is accepted where a date is expected; its Shanghai date is used.
         match dates::parse_moment(&s) {
@@ -260,7 +249,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn moment(&mut self, m: &Map<String, Value>, key: &str, path: &str) -> Option<Moment> {
+    pub fn moment(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<Moment> {
         let s = self.string(m, key, path)?;
         match dates::parse_moment(&s) {
             Ok(t) => Some(t),
@@ -271,7 +260,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn word(&mut self, m: &Map<String, Value>, key: &str, path: &str, vocab: &'static [&'static str]) -> Option<&'static str> {
+    pub fn word(&mut self, m: &Object<'_>, key: &str, path: &str, vocab: &'static [&'static str]) -> Option<&'static str> {
         let s = self.string(m, key, path)?;
         self.word_of(&s, &join(path, key), vocab)
     }
@@ -287,10 +276,10 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn array<'v>(&mut self, m: &'v Map<String, Value>, key: &str, path: &str) -> Option<&'v [Value]> {
+    pub fn array<'v, 'a>(&mut self, m: &'v Object<'a>, key: &str, path: &str) -> Option<&'v [Json<'a>]> {
         let v = Self::get(m, key)?;
         match v {
-            Value::Array(a) => Some(a),
+            Json::Array(a) => Some(a),
             _ => {
                 self.wrong_type(&join(path, key), "an array", "数组", v);
                 None
@@ -298,13 +287,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn list<T>(
-        &mut self,
-        m: &Map<String, Value>,
-        key: &str,
-        path: &str,
-        mut f: impl FnMut(&mut Self, &Value, &str) -> Option<T>,
-    ) -> (bool, Vec<T>) {
+    fn list<T>(&mut self, m: &Object<'_>, key: &str, path: &str, mut f: impl FnMut(&mut Self, &Json, &str) -> Option<T>) -> (bool, Vec<T>) {
         let Some(items) = self.array(m, key, path) else {
             return (m.get(key).is_some_and(|v| !v.is_null()), Vec::new());
         };
@@ -319,7 +302,7 @@ impl Reader<'_, '_> {
         (true, out)
     }
 
-    pub fn application(&mut self, v: &Value) -> Application {
+    pub fn application(&mut self, v: &Json) -> Application {
         const KNOWN: &[&str] = &["as_of", "province", "filing_type", "account", "subject", "websites", "domains", "resources", "materials"];
         let mut app = Application::default();
         let Some(m) = self.object(v, "", KNOWN) else { return app };
@@ -351,7 +334,7 @@ impl Reader<'_, '_> {
         app
     }
 
-    fn account(&mut self, v: &Value, path: &str) -> Option<Account> {
+    fn account(&mut self, v: &Json, path: &str) -> Option<Account> {
         let m = self.object(v, path, &["kind", "real_name", "real_name_verified_at", "security_mobile", "has_order_in_progress"])?;
         Some(Account {
             kind: self.word(m, "kind", path, vocab::ACCOUNT_KINDS),
@@ -362,7 +345,7 @@ impl Reader<'_, '_> {
         })
     }
 
-    fn subject(&mut self, v: &Value, path: &str) -> Option<Subject> {
+    fn subject(&mut self, v: &Json, path: &str) -> Option<Subject> {
         const KNOWN: &[&str] =
             &["kind", "name", "certificate", "address", "filing_number", "filed_with", "responsible_person", "residence_permit"];
         let m = self.object(v, path, KNOWN)?;
@@ -385,7 +368,7 @@ impl Reader<'_, '_> {
         Some(s)
     }
 
-    fn certificate(&mut self, v: &Value, path: &str) -> Option<Certificate> {
+    fn certificate(&mut self, v: &Json, path: &str) -> Option<Certificate> {
         let m = self.object(v, path, &["type", "number", "valid_until"])?;
         Some(Certificate {
             kind: self.word(m, "type", path, vocab::CERTIFICATE_TYPES),
@@ -394,7 +377,7 @@ impl Reader<'_, '_> {
         })
     }
 
-    pub fn person(&mut self, v: &Value, path: &str) -> Option<Person> {
+    pub fn person(&mut self, v: &Json, path: &str) -> Option<Person> {
         const KNOWN: &[&str] =
             &["name", "id_type", "id_number", "id_valid_until", "mobile", "emergency_mobile", "email", "is_legal_representative"];
         let m = self.object(v, path, KNOWN)?;
@@ -410,12 +393,12 @@ impl Reader<'_, '_> {
         })
     }
 
-    fn residence_permit(&mut self, v: &Value, path: &str) -> Option<ResidencePermit> {
+    fn residence_permit(&mut self, v: &Json, path: &str) -> Option<ResidencePermit> {
         let m = self.object(v, path, &["province", "valid_until"])?;
         Some(ResidencePermit { province: self.string(m, "province", path), valid_until: self.date(m, "valid_until", path) })
     }
 
-    fn website(&mut self, v: &Value, path: &str) -> Website {
+    fn website(&mut self, v: &Json, path: &str) -> Website {
         const KNOWN: &[&str] = &[
             "name",
             "domain",
@@ -463,7 +446,7 @@ impl Reader<'_, '_> {
         w
     }
 
-    fn domain_facts(&mut self, v: &Value, path: &str) -> DomainFacts {
+    fn domain_facts(&mut self, v: &Json, path: &str) -> DomainFacts {
         const KNOWN: &[&str] = &[
             "name",
             "registrar",
@@ -498,7 +481,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn resource(&mut self, v: &Value, path: &str) -> Resource {
+    fn resource(&mut self, v: &Json, path: &str) -> Resource {
         const KNOWN: &[&str] = &[
             "kind",
             "region",
@@ -533,7 +516,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn material(&mut self, v: &Value, path: &str) -> Material {
+    fn material(&mut self, v: &Json, path: &str) -> Material {
         let Some(m) = self.object(v, path, &["kind", "format", "bytes", "issued_at"]) else { return Material::default() };
         Material {
             kind: self.string(m, "kind", path),

@@ -3,8 +3,9 @@
 //! timeline (tencent/facts.md §8, T8).
 use crate::findings::{Finding, Severity};
 use crate::province::Province;
-use crate::report::{Step, Timeline};
-use crate::Message;
+use crate::report::{SharedMessage, Step, Text, Timeline};
+use once_cell::sync::Lazy;
+use std::sync::Arc;
 
 /// Which step a finding code blocks, by its family prefix.
 fn step_of(code: &str) -> &'static str {
@@ -63,18 +64,27 @@ pub fn steps(findings: &[Finding]) -> Vec<Step> {
     out
 }
 
-pub fn timeline(province: Option<&Province>) -> Timeline {
-    let mut sources = vec![
-        "seed-access-filing.md (provider review within 1 working day)".to_owned(),
-        "tencent/facts.md §8 (S12, F03: 1-2 working days; SMS within 24 h; bureau ≤ 20 working days)".to_owned(),
+/// The timeline for a province (or none); built once and shared by every report.
+pub fn timeline(province: Option<&Province>) -> Arc<Timeline> {
+    static NONE: Lazy<Arc<Timeline>> = Lazy::new(|| Arc::new(build_timeline(None)));
+    match province {
+        Some(p) => p.timeline.get_or_init(|| Arc::new(build_timeline(Some(p)))).clone(),
+        None => NONE.clone(),
+    }
+}
+
+fn build_timeline(province: Option<&Province>) -> Timeline {
+    let mut sources: Vec<Text> = vec![
+        "seed-access-filing.md (provider review within 1 working day)".into(),
+        "tencent/facts.md §8 (S12, F03: 1-2 working days; SMS within 24 h; bureau ≤ 20 working days)".into(),
     ];
     if let Some(p) = province {
-        sources.push(p.bureau_review_days.source.clone());
+        sources.push(p.bureau_review_days.source.as_str().into());
     }
     Timeline {
         // The seed says 1 working day; current documents say 1-2: the range, seed first.
         provider_review_working_days: [1, 2],
-        provider_review_note: Message {
+        provider_review_note: SharedMessage {
             zh: "腾讯云初审 1 个工作日内（当前文档为 1-2 个工作日）；审核人员会致电核实，未接通约 1 小时后再次致电，仍无法联系将被驳回".into(),
             en: "Tencent's review takes 1 working day per the seed (current documents: 1-2); the reviewer calls, calls again about an hour later if unanswered, and rejects the order if still unreachable".into(),
         },

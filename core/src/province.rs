@@ -2,6 +2,7 @@
 //! module (domain, subject, website …) reads the rows of its kind; this module only knows their
 //! shape and which filings they apply to.
 use crate::pack::PackError;
+use crate::words::Words;
 use serde::Deserialize;
 use ProvinceRule as Self_;
 
@@ -21,6 +22,9 @@ pub struct Province {
     pub bureau_review_days: Sourced<[u32; 2]>,
     #[serde(default)]
     pub rules: Vec<ProvinceRule>,
+    /// The report's timeline for this province, built on first use and shared.
+    #[serde(skip)]
+    pub(crate) timeline: once_cell::sync::OnceCell<std::sync::Arc<crate::report::Timeline>>,
 }
 
 #[derive(Deserialize, Clone, Debug)]
@@ -207,7 +211,7 @@ pub enum ProvinceRule {
     /// Website names may not contain these words (subjects of `exempt_kinds` may).
     WebsiteNameForbiddenWords {
         applies_to: Vec<AppliesTo>,
-        words: Vec<String>,
+        words: Words,
         #[serde(default)]
         exempt_kinds: Vec<String>,
         #[serde(default)]
@@ -234,7 +238,7 @@ pub enum ProvinceRule {
     /// mention 论坛/博客).
     RemarksForbiddenWords {
         applies_to: Vec<AppliesTo>,
-        words: Vec<String>,
+        words: Words,
         #[serde(default)]
         reason_zh: Option<String>,
         #[serde(default)]
@@ -251,7 +255,7 @@ pub enum ProvinceRule {
     PreApprovalKeywords {
         applies_to: Vec<AppliesTo>,
         category: String,
-        keywords: Vec<String>,
+        keywords: Words,
         #[serde(default)]
         in_domain: bool,
         source: String,
@@ -265,7 +269,7 @@ pub enum ProvinceRule {
         applies_to: Vec<AppliesTo>,
         #[serde(default)]
         services: Vec<String>,
-        any_of: Vec<String>,
+        any_of: Words,
         #[serde(default)]
         min_chars: Option<u32>,
         required_zh: String,
@@ -384,6 +388,9 @@ pub struct MaterialRow {
     pub source: String,
     #[serde(default)]
     pub choice: Option<String>,
+    /// The report item, built on first use and shared by every report.
+    #[serde(skip)]
+    pub(crate) item: once_cell::sync::OnceCell<crate::report::MaterialItem>,
 }
 
 /// Every variant's `applies_to`, `source` and `choice`, in one place.

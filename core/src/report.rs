@@ -1,6 +1,12 @@
 //! The report (../shared/DESIGN.md, The report). Field order here is the JSON order.
 use crate::findings::{Finding, Severity};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use serde_json::value::RawValue;
+use std::sync::Arc;
+
+/// Text shared between reports: rows of the pack repeat in every report, so they are
+/// reference-counted rather than copied per check.
+pub type Text = Arc<str>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -37,14 +43,53 @@ pub struct RulesInfo {
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A message shared by every report that carries it (materials, timeline).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SharedMessage {
+    pub zh: Text,
+    pub en: Text,
+}
+
+/// One item of the materials checklist. Built once per pack row; its JSON is rendered once
+/// too, so a report's output copies it instead of escaping it again.
+#[derive(Debug, Clone)]
 pub struct MaterialItem {
     pub code: &'static str,
-    pub name: crate::Message,
-    pub reason: crate::Message,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub template: Option<String>,
-    pub source: String,
+    pub name: SharedMessage,
+    pub reason: SharedMessage,
+    pub template: Option<Text>,
+    pub source: Text,
+    json: Arc<RawValue>,
+}
+
+impl MaterialItem {
+    pub fn new(code: &'static str, name: SharedMessage, reason: SharedMessage, template: Option<Text>, source: Text) -> Self {
+        #[derive(Serialize)]
+        struct Fields<'a> {
+            code: &'a str,
+            name: &'a SharedMessage,
+            reason: &'a SharedMessage,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            template: &'a Option<Text>,
+            source: &'a Text,
+        }
+        let json = serde_json::to_string(&Fields { code, name: &name, reason: &reason, template: &template, source: &source })
+            .expect("strings always serialise");
+        let json = Arc::from(RawValue::from_string(json).expect("serde_json output is JSON"));
+        MaterialItem { code, name, reason, template, source, json }
+    }
+}
+
+impl PartialEq for MaterialItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.json.get() == other.json.get()
+    }
+}
+
+impl Serialize for MaterialItem {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.json.serialize(s)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -58,12 +103,12 @@ pub struct Step {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Timeline {
     pub provider_review_working_days: [u32; 2],
-    pub provider_review_note: crate::Message,
+    pub provider_review_note: SharedMessage,
     pub sms_verification_hours: u32,
     pub bureau_review_working_days_max: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bureau_review_days: Option<[u32; 2]>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -73,7 +118,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub materials: Vec<MaterialItem>,
     pub steps: Vec<Step>,
-    pub timeline: Timeline,
+    /// Shared by every report for the same province.
+    pub timeline: Arc<Timeline>,
     pub rules: RulesInfo,
     pub as_of: String,
 }

@@ -1,5 +1,6 @@
 //! Typed shapes of the national rule tables (resources.json, subjects.json, websites.json).
 //! Each is read once when the pack loads; the family modules read them, never the JSON.
+use crate::words::Words;
 use serde::Deserialize;
 
 #[derive(Deserialize, Clone, Debug)]
@@ -129,7 +130,7 @@ pub struct WebsitesTable {
 #[derive(Deserialize, Clone, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct ReservedWords {
-    pub words: Vec<String>,
+    pub words: Words,
     pub exempt_kinds: Vec<String>,
     pub source: String,
     #[serde(default)]
@@ -141,7 +142,7 @@ pub struct ReservedWords {
 pub struct WordGroup {
     pub reason_zh: String,
     pub reason_en: String,
-    pub words: Vec<String>,
+    pub words: Words,
     pub source: String,
 }
 

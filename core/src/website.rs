@@ -16,31 +16,6 @@ pub fn name_length(name: &str, skip: &[String]) -> usize {
     name.chars().filter(|c| !c.is_whitespace() && !skip.iter().any(|s| s.starts_with(*c))).count()
 }
 
-/// Whether `text` (already lower-cased) contains `word` somewhere not preceded by a negation
-/// (不涉及金融 does not mean finance). Keywords are mostly Chinese, so the word is lower-cased
-/// only when it has ASCII capitals.
-fn mentions(text: &str, word: &str, negations: &[String]) -> bool {
-    if word.is_empty() || text.len() < word.len() {
-        return false;
-    }
-    let lowered;
-    let w = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        lowered = word.to_lowercase();
-        lowered.as_str()
-    } else {
-        word
-    };
-    let mut from = 0;
-    while let Some(pos) = text[from..].find(w) {
-        let at = from + pos;
-        if !negated(text, at, negations) {
-            return true;
-        }
-        from = at + w.len();
-    }
-    false
-}
-
 /// Whether the word at byte `at` of `text` is negated: a negation in the same clause, up to 8
 /// characters before it (不涉及金融, 不含理财).
 fn negated(text: &str, at: usize, negations: &[String]) -> bool {
@@ -115,17 +90,17 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
     }
     let rw = &t.reserved_words;
     if !cx.subject_kind.is_some_and(|k| rw.exempt_kinds.iter().any(|e| e == k)) {
-        for w in rw.words.iter().filter(|w| name.contains(w.as_str())) {
-            sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path.clone(), ctx!["name" => name, "word" => w.clone()], Some(&rw.source));
+        for w in rw.words.found_in(name) {
+            sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path.clone(), ctx!["name" => name, "word" => w], Some(&rw.source));
         }
     }
     if cx.personal == Some(true) {
         for g in &t.personal_name_words {
-            if let Some(w) = g.words.iter().find(|w| name.contains(w.as_str())) {
+            if let Some(w) = g.words.first_in(name) {
                 sink.add_sourced(
                     WEBSITE_NAME_NOT_PERSONAL,
                     path.clone(),
-                    ctx!["name" => name, "word" => w.clone(), "reason_zh" => g.reason_zh.clone(), "reason_en" => g.reason_en.clone()],
+                    ctx!["name" => name, "word" => w, "reason_zh" => g.reason_zh.clone(), "reason_en" => g.reason_en.clone()],
                     Some(&g.source),
                 );
             }
@@ -165,8 +140,8 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
                 if cx.subject_kind.is_some_and(|k| exempt_kinds.iter().any(|e| e == k)) {
                     continue;
                 }
-                for w in words.iter().filter(|w| name.contains(w.as_str())) {
-                    sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path.clone(), ctx!["name" => name, "word" => w.clone()], Some(source));
+                for w in words.found_in(name) {
+                    sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path.clone(), ctx!["name" => name, "word" => w], Some(source));
                 }
             }
             // No Latin letter at all (Chongqing).
@@ -281,7 +256,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
     }
     // Explicit keywords: the national list of a required category, and every province list
     // (whose hit needs the approval even where the national table does not, e.g. forum).
-    let domain_label = w.domain.as_deref().and_then(|d| crate::domain::parse(pack, d).ok()).map(|p| crate::domain::to_unicode(p.label()));
+    let domain_label = cx.website_domains.get(i).and_then(Option::as_ref).map(|p| crate::domain::to_unicode(p.label()));
     for (c, cat) in pack.preapproval.iter().enumerate() {
         if cat.required {
             if let Some(t) = explicit_hit[c] {
@@ -297,14 +272,14 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
         });
         'words: for (words, in_domain, source) in province_words {
             for (text, _, _, path) in &texts {
-                if words.iter().any(|k| mentions(text, k, negations)) {
+                if words.mentioned_in(text, |at| negated(text, at, negations)) {
                     require(cat, path.clone(), source, sink);
                     break 'words;
                 }
             }
             if in_domain {
                 if let Some(label) = domain_label.as_deref() {
-                    if words.iter().any(|k| mentions(label, k, &[])) {
+                    if words.mentioned_in(label, |_| false) {
                         require(cat, format!("websites[{i}].domain"), source, sink);
                         break 'words;
                     }
@@ -339,7 +314,7 @@ fn remarks(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut S
             ProvinceRule::RemarksRequired { services, any_of, min_chars, required_zh, required_en, source, .. } => {
                 let applies = services.is_empty() || w.service_content.iter().any(|s| services.iter().any(|x| x == s));
                 // An empty `any_of` asks for any remark at all; `min_chars` for a long enough one.
-                let said = if any_of.is_empty() { !text.is_empty() } else { any_of.iter().any(|k| text.contains(k.as_str())) };
+                let said = if any_of.is_empty() { !text.is_empty() } else { any_of.any_in(text) };
                 let long_enough = min_chars.is_none_or(|m| text.chars().count() >= m as usize);
                 if applies && !(said && long_enough) {
                     let p = p.expect("rules imply a province");
@@ -349,11 +324,11 @@ fn remarks(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut S
                 }
             }
             ProvinceRule::RemarksForbiddenWords { words, reason_zh, reason_en, source, .. } => {
-                if let Some(word) = words.iter().find(|k| text.contains(k.as_str())) {
+                if let Some(word) = words.first_in(text) {
                     let p = p.expect("rules imply a province");
                     let kind = cx.subject_kind.unwrap_or("");
                     sink.add_sourced(WEBSITE_SERVICE_NOT_ALLOWED, path.clone(), ctx![
-                        "service" => word.clone(), "subject_zh" => vocab::subject_kind_zh(kind), "subject_en" => kind.replace('_', " "),
+                        "service" => word, "subject_zh" => vocab::subject_kind_zh(kind), "subject_en" => kind.replace('_', " "),
                         "reason_zh" => reason_zh.clone().unwrap_or_else(|| format!("{}管局不接受网站备注提及“{word}”", p.zh)),
                         "reason_en" => reason_en.clone().unwrap_or_else(|| format!("the {} bureau refuses remarks that mention \"{word}\"", p.en)),
                     ], Some(source));
@@ -378,10 +353,12 @@ mod tests {
     #[test]
     fn negated_keywords_do_not_count() {
         let neg: Vec<String> = ["不涉及", "不含"].iter().map(|s| s.to_string()).collect();
-        assert!(mentions("提供理财服务", "理财", &neg));
-        assert!(mentions("my game site", "Game", &neg));
-        assert!(!mentions("不涉及理财", "理财", &neg));
-        assert!(mentions("不涉及新闻，提供理财", "理财", &neg));
-        assert!(!mentions("", "理财", &neg));
+        let mentions =
+            |text: &str, word: &str| crate::words::Words::from(vec![word.to_owned()]).mentioned_in(text, |at| negated(text, at, &neg));
+        assert!(mentions("提供理财服务", "理财"));
+        assert!(mentions("my game site", "Game"));
+        assert!(!mentions("不涉及理财", "理财"));
+        assert!(mentions("不涉及新闻，提供理财", "理财"));
+        assert!(!mentions("", "理财"));
     }
 }

@@ -1,0 +1,70 @@
+//! A loop to profile one check (see docs/BENCHMARKS.md, profile):
+//! `cargo run --release -p beiancheck --example profile -- [app|domain] [N] [WEBSITES]`
+use beiancheck::{DomainQuery, Engine};
+use serde_json::{json, Value};
+use std::hint::black_box;
+use std::time::Instant;
+
+fn app(websites: usize) -> String {
+    let base: Value = serde_json::from_str(include_str!("../../examples/first-filing-shanghai-enterprise.json")).unwrap();
+    let mut a = base.clone();
+    let (w0, d0) = (base["websites"][0].clone(), base["domains"][0].clone());
+    let (mut ws, mut ds) = (Vec::new(), Vec::new());
+    for i in 0..websites {
+        let (mut w, mut d) = (w0.clone(), d0.clone());
+        let name = format!("site{i}-{}", d0["name"].as_str().unwrap());
+        w["domain"] = json!(name);
+        d["name"] = json!(name);
+        ws.push(w);
+        ds.push(d);
+    }
+    a["websites"] = json!(ws);
+    a["domains"] = json!(ds);
+    a.to_string()
+}
+
+/// The measured loop (callgrind: `--toggle-collect=profile::checks`).
+#[inline(never)]
+fn checks(e: &Engine, input: &str, n: usize) -> usize {
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29);
+    let mut bytes = 0;
+    for _ in 0..n {
+        bytes = black_box(e.check_json_at(input, as_of).unwrap().to_json()).len();
+    }
+    bytes
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let what = args.get(1).map_or("app", |s| s.as_str());
+    let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(20_000);
+    let websites: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(3);
+    let e = Engine::embedded();
+    e.check_domain("warm.up", &DomainQuery::default()); // the pack is parsed on first use
+    let t = Instant::now();
+    match what {
+        "domain" => {
+            let q = DomainQuery::default();
+            let names = [
+                "example.com",
+                "www.example.com.cn",
+                "例子.中国",
+                "xn--fsqu00a.xn--fiqs8s",
+                "user.github.io",
+                "example.io",
+                "bad..name.com",
+                "EXAMPLE.NET",
+            ];
+            for i in 0..n {
+                black_box(e.check_domain(names[i % names.len()], &q));
+            }
+        }
+        _ => {
+            let input = app(websites);
+            let bytes = checks(&e, &input, n);
+            eprintln!("input {} bytes, output {} bytes", input.len(), bytes);
+        }
+    }
+    let el = t.elapsed();
+    eprintln!("{what}: {n} in {el:?} = {:.2} µs each", el.as_secs_f64() * 1e6 / n as f64);
+}
