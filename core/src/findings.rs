@@ -1,8 +1,9 @@
 //! Findings: a stable code, a severity, where in the input, a message rendered in Chinese and
 //! English from the code's catalogue entry and the finding's context, and the source document.
 use crate::pack::Catalogue;
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -42,8 +43,45 @@ pub struct Finding {
     pub severity: Severity,
     pub path: String,
     pub message: Message,
-    pub context: Map<String, Value>,
+    pub context: Context,
     pub source: String,
+}
+
+/// A finding's context: its values by name, in the order the rule gave them (serialised as a
+/// JSON object). A few entries, so a vector searched linearly rather than a hashed map.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Context(pub Vec<(&'static str, Value)>);
+
+impl Context {
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.0.iter().rev().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Value)> {
+        self.0.iter().map(|(k, v)| (*k, v))
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::ops::Index<&str> for Context {
+    type Output = Value;
+    fn index(&self, key: &str) -> &Value {
+        self.get(key).unwrap_or(&Value::Null)
+    }
+}
+
+impl Serialize for Context {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
 }
 
 /// Context values are kept as JSON so numbers stay numbers in the report.
@@ -87,7 +125,7 @@ impl<'a> Sink<'a> {
 
 /// Fills `{key}` placeholders from the context; unknown keys stay visible as `{key}` so a
 /// missing value is noticed in review rather than silently dropped.
-pub fn render(template: &str, ctx: &Map<String, Value>) -> String {
+pub fn render(template: &str, ctx: &Context) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -153,9 +191,7 @@ mod tests {
     use super::*;
     #[test]
     fn renders_placeholders() {
-        let mut m = Map::new();
-        m.insert("tld".into(), "io".into());
-        m.insert("n".into(), 3.into());
+        let m = Context(vec![("tld", "io".into()), ("n", 3.into())]);
         assert_eq!(render("x .{tld} {n} {missing}", &m), "x .io 3 {missing}");
         assert_eq!(render("{", &m), "{");
     }

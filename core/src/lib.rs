@@ -227,7 +227,7 @@ impl Engine {
 }
 
 fn rules_info(pack: &Pack) -> RulesInfo {
-    RulesInfo { version: pack.meta.version.clone(), sha256: pack.sha256.clone() }
+    pack.info.clone()
 }
 
 /// One check on one pack: every family of rules, then the report.

@@ -84,54 +84,78 @@ impl Limits {
                 }
             }
         }
-        self.walk(v, 0, &mut String::new())
+        self.walk(v, 0).map_err(|b| {
+            // The path is built only for a breach, from the segments collected on the way out.
+            let mut path = String::new();
+            for seg in b.path.iter().rev() {
+                match seg {
+                    Seg::Key(k) => {
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(k);
+                    }
+                    Seg::Index(i) => path.push_str(&format!("[{i}]")),
+                }
+            }
+            exceeded(b.limit, b.max, b.actual, Some(display(&path)))
+        })
     }
 
-    fn walk(&self, v: &Json, depth: usize, path: &mut String) -> Result<(), InputError> {
+    fn walk<'v>(&self, v: &'v Json, depth: usize) -> Result<(), Breach<'v>> {
+        let breach = |limit, max, actual| Err(Breach { limit, max, actual, path: Vec::new() });
         match v {
             Json::String(s) => {
                 // Count characters only when the byte length could exceed the limit.
                 if s.len() > self.max_string_chars {
                     let n = s.chars().count();
                     if n > self.max_string_chars {
-                        return Err(exceeded("max_string_chars", self.max_string_chars, n, Some(display(path))));
+                        return breach("max_string_chars", self.max_string_chars, n);
                     }
                 }
                 Ok(())
             }
-            Json::Array(_) | Json::Object(_) if depth >= self.max_depth => {
-                Err(exceeded("max_depth", self.max_depth, depth + 1, Some(display(path))))
-            }
+            Json::Array(_) | Json::Object(_) if depth >= self.max_depth => breach("max_depth", self.max_depth, depth + 1),
             Json::Array(a) => {
                 for (i, x) in a.iter().enumerate() {
-                    let keep = path.len();
-                    use std::fmt::Write;
-                    let _ = write!(path, "[{i}]");
-                    self.walk(x, depth + 1, path)?;
-                    path.truncate(keep);
+                    self.walk(x, depth + 1).map_err(|b| b.at(Seg::Index(i)))?;
                 }
                 Ok(())
             }
             Json::Object(m) => {
+                // Keys are names, not values: they share the limit but never below 256, so a
+                // tight value limit does not refuse the model's own field names.
+                let key_max = self.max_string_chars.max(256);
                 for (k, x) in m.iter() {
-                    let keep = path.len();
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(k);
-                    // Keys are names, not values: they share the limit but never below 256, so a
-                    // tight value limit does not refuse the model's own field names.
-                    let key_max = self.max_string_chars.max(256);
                     if k.len() > key_max {
-                        return Err(exceeded("max_string_chars", key_max, k.chars().count(), Some(display(path))));
+                        return Err(Breach { limit: "max_string_chars", max: key_max, actual: k.chars().count(), path: vec![Seg::Key(k)] });
                     }
-                    self.walk(x, depth + 1, path)?;
-                    path.truncate(keep);
+                    self.walk(x, depth + 1).map_err(|b| b.at(Seg::Key(k)))?;
                 }
                 Ok(())
             }
             _ => Ok(()),
         }
+    }
+}
+
+enum Seg<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+/// A limit breached somewhere below: the path is collected innermost first.
+struct Breach<'v> {
+    limit: &'static str,
+    max: usize,
+    actual: usize,
+    path: Vec<Seg<'v>>,
+}
+
+impl<'v> Breach<'v> {
+    fn at(mut self, seg: Seg<'v>) -> Self {
+        self.path.push(seg);
+        self
     }
 }
 

@@ -237,8 +237,21 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// A string field without copying it (for values parsed or matched right away).
+    fn str_of<'v>(&mut self, m: &'v Object<'_>, key: &str, path: &str) -> Option<std::borrow::Cow<'v, str>> {
+        let v = Self::get(m, key)?;
+        match v {
+            Json::String(s) => Some(std::borrow::Cow::Borrowed(s.as_ref())),
+            Json::Number(n) if n.is_u64() => Some(std::borrow::Cow::Owned(n.to_string())),
+            _ => {
+                self.wrong_type(&join(path, key), "a string", "字符串", v);
+                None
+            }
+        }
+    }
+
     pub fn date(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<NaiveDate> {
-        let s = self.string(m, key, path)?;
+        let s = self.str_of(m, key, path)?;
         // A date-time is accepted where a date is expected; its Shanghai date is used.
         match dates::parse_moment(&s) {
             Ok(t) => Some(t.date()),
@@ -250,7 +263,7 @@ impl Reader<'_, '_> {
     }
 
     pub fn moment(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<Moment> {
-        let s = self.string(m, key, path)?;
+        let s = self.str_of(m, key, path)?;
         match dates::parse_moment(&s) {
             Ok(t) => Some(t),
             Err(e) => {
@@ -261,8 +274,11 @@ impl Reader<'_, '_> {
     }
 
     pub fn word(&mut self, m: &Object<'_>, key: &str, path: &str, vocab: &'static [&'static str]) -> Option<&'static str> {
-        let s = self.string(m, key, path)?;
-        self.word_of(&s, &join(path, key), vocab)
+        let s = self.str_of(m, key, path)?;
+        match vocab.iter().find(|w| **w == s) {
+            Some(w) => Some(w),
+            None => self.word_of(&s, &join(path, key), vocab),
+        }
     }
 
     fn word_of(&mut self, s: &str, at: &str, vocab: &'static [&'static str]) -> Option<&'static str> {

@@ -253,10 +253,15 @@ impl Catalogue {
     }
 
     pub fn render(&self, code: &'static str, path: String, ctx: crate::findings::Ctx, source: Option<&str>) -> Finding {
-        let mut context = Map::new();
+        // A key given twice keeps its last value (as a map would), in its first place.
+        let mut context: Vec<(&'static str, Value)> = Vec::with_capacity(ctx.len());
         for (k, v) in ctx {
-            context.insert(k.to_owned(), v);
+            match context.iter_mut().find(|(x, _)| *x == k) {
+                Some(slot) => slot.1 = v,
+                None => context.push((k, v)),
+            }
         }
+        let context = crate::findings::Context(context);
         // Validation guarantees an entry for every code the engine emits.
         let (severity, entry) = &self.entries[code];
         Finding {
@@ -272,6 +277,8 @@ impl Catalogue {
 
 /// A validated rule pack.
 pub struct Pack {
+    /// Version and SHA-256 as every report carries them (shared, not copied per report).
+    pub info: crate::RulesInfo,
     pub meta: Meta,
     pub sha256: String,
     pub bytes: Arc<[u8]>,
@@ -440,6 +447,7 @@ impl Pack {
             ("public_suffix_list_rules", psl_text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")).count()),
         ];
         Ok(Pack {
+            info: crate::RulesInfo { version: raw.meta.version.as_str().into(), sha256: sha256.as_str().into() },
             meta: raw.meta,
             sha256,
             bytes: Arc::from(bytes),

@@ -39,8 +39,8 @@ impl Verdict {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RulesInfo {
-    pub version: String,
-    pub sha256: String,
+    pub version: Text,
+    pub sha256: Text,
 }
 
 /// A message shared by every report that carries it (materials, timeline).
@@ -127,7 +127,10 @@ pub struct Report {
 impl Report {
     /// The report as JSON; byte-identical for the same input and pack.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("a report always serialises")
+        // A report is a few KB: one buffer of that size instead of a dozen regrowths.
+        let mut out = Vec::with_capacity(4096);
+        serde_json::to_writer(&mut out, self).expect("a report always serialises");
+        String::from_utf8(out).expect("serde_json writes UTF-8")
     }
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report always serialises")

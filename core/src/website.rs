@@ -6,7 +6,7 @@ use crate::findings::Sink;
 use crate::model::Website;
 use crate::pack::PreApprovalCategory;
 use crate::province::ProvinceRule;
-use crate::text::is_cjk;
+use crate::text::{is_cjk, lower};
 use crate::vocab;
 use crate::Cx;
 
@@ -207,10 +207,10 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
     };
     let subject_name = cx.app.subject.as_ref().and_then(|s| s.name.as_deref()).unwrap_or("");
     // Lower-cased once here, not per keyword.
-    let texts: [(String, &str, &str, String); 3] = [
-        (w.name.as_deref().unwrap_or("").to_lowercase(), "网站名称", "The website name", format!("websites[{i}].name")),
-        (subject_name.to_lowercase(), "主办单位名称", "The subject name", "subject.name".into()),
-        (w.remarks.as_deref().unwrap_or("").to_lowercase(), "网站备注", "The remarks", format!("websites[{i}].remarks")),
+    let texts: [(std::borrow::Cow<str>, &str, &str, String); 3] = [
+        (lower(w.name.as_deref().unwrap_or("")), "网站名称", "The website name", format!("websites[{i}].name")),
+        (lower(subject_name), "主办单位名称", "The subject name", "subject.name".into()),
+        (lower(w.remarks.as_deref().unwrap_or("")), "网站备注", "The remarks", format!("websites[{i}].remarks")),
     ];
     let mut flagged: Vec<String> = Vec::new();
     let mut require = |cat: &PreApprovalCategory, path: String, source: &str, sink: &mut Sink| {
@@ -242,7 +242,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
     let mut explicit_hit: Vec<Option<usize>> = vec![None; n];
     let mut review_hit: Vec<Option<(usize, &str)>> = vec![None; n];
     for (t, (text, ..)) in texts.iter().enumerate() {
-        for m in pack.preapproval_keywords.automaton.find_overlapping_iter(text.as_str()) {
+        for m in pack.preapproval_keywords.automaton.find_overlapping_iter(text.as_ref()) {
             if negated(text, m.start(), negations) {
                 continue;
             }

@@ -59,7 +59,7 @@ fn swaps_are_atomic_under_load() {
                 while !stop.load(Ordering::Relaxed) {
                     let r = e.check_json(&app).unwrap();
                     // Every report comes whole from one pack.
-                    assert!(r.rules.version == "A" || r.rules.version == "B");
+                    assert!(&*r.rules.version == "A" || &*r.rules.version == "B");
                     let codes: Vec<&str> = r.findings.iter().map(|f| f.code).collect();
                     assert_eq!(codes, want);
                     seen.insert(r.rules.version);

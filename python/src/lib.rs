@@ -147,7 +147,7 @@ impl PyEngine {
         let engine = self.engine.clone();
         let done = py.detach(move || engine.swap_pack(&owned));
         match done {
-            Ok(info) => Ok(info.version),
+            Ok(info) => Ok(info.version.to_string()),
             Err(e) => Err(pack_error(py, &e.path, &e.message)),
         }
     }
