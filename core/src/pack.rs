@@ -400,7 +400,10 @@ impl Pack {
         let mut merged = String::with_capacity(psl_text.len() + overlay.len());
         merged.push_str(&psl_text[..end]);
         merged.push_str(&overlay);
-        merged.push_str(&psl_text[end..]);
+        // Only the ICANN section is used (IcannList ignores private rules): parsing the private
+        // third of the file would only slow every pack load.
+        merged.push_str(PSL_ICANN_END);
+        merged.push('\n');
         let psl: publicsuffix::IcannList = merged.parse().map_err(|e| err("public_suffix_list", format!("{e}")))?;
 
         let mut province_index = HashMap::new();

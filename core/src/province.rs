@@ -538,6 +538,8 @@ impl Province {
         if lo > hi {
             return Err(bad("bureau_review_days.range", "low end above high end"));
         }
+        // Each row's key once (comparing every pair would format each key n times).
+        let keys: Vec<Option<String>> = self.rules.iter().map(ProvinceRule::repeat_key).collect();
         for (i, r) in self.rules.iter().enumerate() {
             let here = format!("rules[{i}]");
             if r.source().trim().is_empty() {
@@ -555,10 +557,10 @@ impl Province {
             r.validate_fields().map_err(|(field, msg)| bad(&format!("{here}.{field}"), &msg))?;
             // Two rows of one kind for the same filings would contradict each other, unless the
             // kind may repeat with a different key (materials, word lists, scopes, notes …).
-            for other in &self.rules[..i] {
+            for (j, other) in self.rules[..i].iter().enumerate() {
                 let clash = other.kind() == r.kind()
                     && other.applies_to().iter().any(|a| r.applies_to().contains(a))
-                    && match (other.repeat_key(), r.repeat_key()) {
+                    && match (&keys[j], &keys[i]) {
                         (Some(a), Some(b)) => a == b,
                         _ => true,
                     };
