@@ -788,6 +788,10 @@ def main() -> None:
         rust_md, rust_targets = criterion_table.markdown(ROOT / "target" / "criterion")
 
     md = report(a, n_dom, n_app, agree, results, scale, rust_md, rust_targets)
+    # The profile (what limits each target) is written by hand in bench/profile.md.
+    prof = Path(__file__).parent / "profile.md"
+    if prof.exists():
+        md = md.rstrip("\n") + "\n\n" + prof.read_text(encoding="utf-8")
     Path(a.out).write_text(md, encoding="utf-8")
     print(f"\nwrote {a.out}")
     print(md.split("## Targets", 1)[1].split("\n## ", 1)[0] if "## Targets" in md else "")
