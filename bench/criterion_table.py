@@ -64,7 +64,10 @@ def markdown(root: Path):
                             "met" if a[0] <= 20_000 else "not met"))
     p = get("pack_load")
     if p:
-        targets.append(("Rule pack load ≤ 10 ms", human(p[0]), "met" if p[0] <= 10e6 else "not met"))
+        targets.append(("Rule pack load ≤ 10 ms (reload, same PSL: the parsed list is reused)", human(p[0]), "met" if p[0] <= 10e6 else "not met"))
+    c = get("pack_load_cold")
+    if c:
+        targets.append(("Rule pack load ≤ 10 ms (cold: first load in a process, PSL parsed)", human(c[0]), "met" if c[0] <= 10e6 else "not met"))
     t1, t2 = get("check_many_100k/threads/1"), get("check_many_100k/threads/2")
     if t1:
         s = f"1 thread {human(t1[0] / 100_000)}/app"

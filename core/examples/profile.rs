@@ -43,6 +43,17 @@ fn main() {
     e.check_domain("warm.up", &DomainQuery::default()); // the pack is parsed on first use
     let t = Instant::now();
     match what {
+        "pack" => {
+            for _ in 0..n {
+                black_box(beiancheck::Pack::from_bytes(beiancheck::EMBEDDED_PACK).unwrap());
+            }
+        }
+        "pack-cold" => {
+            for _ in 0..n {
+                beiancheck::pack::forget_psl_cache();
+                black_box(beiancheck::Pack::from_bytes(beiancheck::EMBEDDED_PACK).unwrap());
+            }
+        }
         "domain" => {
             let q = DomainQuery::default();
             let names = [

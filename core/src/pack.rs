@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Why a pack was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,7 +288,9 @@ pub struct Pack {
     reserved: HashMap<String, ReservedSuffix>,
     pub provinces: Vec<Province>,
     province_index: HashMap<String, usize>,
-    pub psl: publicsuffix::IcannList,
+    /// The ICANN section of the PSL plus the overlay, parsed (shared with packs that carry the
+    /// same list: see `parse_psl`).
+    pub psl: Arc<publicsuffix::IcannList>,
     pub registrars: Vec<Registrar>,
     /// Registrars by the comparison key of their Chinese and English names (built once).
     registrar_index: HashMap<String, usize>,
@@ -311,6 +313,42 @@ impl fmt::Debug for Pack {
 }
 
 const PSL_ICANN_END: &str = "// ===END ICANN DOMAINS===";
+
+/// Rules in a PSL text: lines that are neither blank nor comments (bytes, not chars: ~16,000
+/// lines are counted at every load).
+fn psl_rules(text: &str) -> usize {
+    text.as_bytes().split(|b| *b == b'\n').filter(|l| !l.trim_ascii().is_empty() && !l.starts_with(b"//")).count()
+}
+
+/// Parses the PSL text, reusing the last parse when the text is the same. Parsing is half of a
+/// pack load, and a pack update usually changes province rows, not the PSL; comparing the text
+/// (~0.5 MB) costs a few dozen microseconds.
+static PSL_CACHE: Mutex<Option<(String, Arc<publicsuffix::IcannList>)>> = Mutex::new(None);
+
+fn parse_psl(text: String) -> Result<Arc<publicsuffix::IcannList>, String> {
+    if let Ok(last) = PSL_CACHE.lock() {
+        if let Some((t, list)) = last.as_ref() {
+            if *t == text {
+                return Ok(list.clone());
+            }
+        }
+    }
+    let list: Arc<publicsuffix::IcannList> = Arc::new(text.parse().map_err(|e| format!("{e}"))?);
+    // A poisoned lock only loses the cache; the parse stands.
+    if let Ok(mut last) = PSL_CACHE.lock() {
+        *last = Some((text, list.clone()));
+    }
+    Ok(list)
+}
+
+/// Forgets the cached PSL parse, so the next pack load parses it again (for measuring a cold
+/// load; nothing else needs it).
+#[doc(hidden)]
+pub fn forget_psl_cache() {
+    if let Ok(mut last) = PSL_CACHE.lock() {
+        *last = None;
+    }
+}
 
 impl Pack {
     pub fn from_bytes(bytes: &[u8]) -> Result<Pack, PackError> {
@@ -404,7 +442,7 @@ impl Pack {
         // third of the file would only slow every pack load.
         merged.push_str(PSL_ICANN_END);
         merged.push('\n');
-        let psl: publicsuffix::IcannList = merged.parse().map_err(|e| err("public_suffix_list", format!("{e}")))?;
+        let psl = parse_psl(merged).map_err(|e| err("public_suffix_list", e))?;
 
         let mut province_index = HashMap::new();
         for (i, p) in raw.provinces.provinces.iter().enumerate() {
@@ -447,7 +485,7 @@ impl Pack {
             ("regions", raw.resources.regions.mainland.len() + raw.resources.regions.not_mainland.len()),
             ("subject_certificates", raw.subjects.certificates.len()),
             ("province_rules", raw.provinces.provinces.iter().map(|p| p.rules.len()).sum()),
-            ("public_suffix_list_rules", psl_text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("//")).count()),
+            ("public_suffix_list_rules", psl_rules(psl_text)),
         ];
         Ok(Pack {
             info: crate::RulesInfo { version: raw.meta.version.as_str().into(), sha256: sha256.as_str().into() },

@@ -28,6 +28,26 @@ fn limits_are_named_in_the_error() {
     assert!(Engine::embedded().check_json(&deep).is_err());
 }
 
+/// The parsed PSL is reused between loads only when the list is the same: a pack with another
+/// list answers by that list, and the old pack keeps answering by its own.
+#[test]
+fn a_pack_with_another_psl_uses_it() {
+    let mut pack: Value = serde_json::from_slice(beiancheck::EMBEDDED_PACK).unwrap();
+    let psl = pack["public_suffix_list"].as_str().unwrap().to_owned();
+    let end = psl.find("// ===END ICANN DOMAINS===").unwrap();
+    let changed = format!("{}beiancheck-test.cn\n{}", &psl[..end], &psl[end..]);
+    pack["public_suffix_list"] = json!(changed);
+    let old = Engine::embedded();
+    let q = Default::default();
+    assert_eq!(old.check_domain("shop.beiancheck-test.cn", &q).registrable.as_deref(), Some("beiancheck-test.cn"));
+    let new = Engine::from_pack(&serde_json::to_vec(&pack).unwrap()).unwrap();
+    assert_eq!(new.check_domain("shop.beiancheck-test.cn", &q).registrable.as_deref(), Some("shop.beiancheck-test.cn"));
+    // Loading the embedded pack again after the other one gives the embedded list back.
+    let again = Engine::from_pack(beiancheck::EMBEDDED_PACK).unwrap();
+    assert_eq!(again.check_domain("shop.beiancheck-test.cn", &q).registrable.as_deref(), Some("beiancheck-test.cn"));
+    assert_eq!(old.check_domain("shop.beiancheck-test.cn", &q).registrable.as_deref(), Some("beiancheck-test.cn"));
+}
+
 #[test]
 fn a_bad_pack_leaves_the_old_one() {
     let e = Engine::embedded();
