@@ -145,12 +145,38 @@ pub struct Material {
     pub issued_at: Option<NaiveDate>,
 }
 
-/// Joins a field onto a path: `subject` + `name` → `subject.name`.
-pub fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+/// Where the reader is in the input, built into text only when a problem is reported (most
+/// inputs have none, and a `format!` per field was a tenth of reading).
+#[derive(Clone, Copy)]
+pub enum Path<'p> {
+    Root,
+    Key(&'p Path<'p>, &'p str),
+    Index(&'p Path<'p>, usize),
+}
+
+impl Path<'_> {
+    pub fn key<'p>(&'p self, key: &'p str) -> Path<'p> {
+        Path::Key(self, key)
+    }
+    /// `subject` + `name` → `subject.name`.
+    pub fn at(&self, key: &str) -> String {
+        let mut s = self.to_string();
+        if !s.is_empty() {
+            s.push('.');
+        }
+        s.push_str(key);
+        s
+    }
+}
+
+impl std::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, k) => f.write_str(k),
+            Path::Key(p, k) => write!(f, "{p}.{k}"),
+            Path::Index(p, i) => write!(f, "{p}[{i}]"),
+        }
     }
 }
 
@@ -170,19 +196,19 @@ impl Reader<'_, '_> {
     }
 
     /// The object at `path`, reporting its unknown fields.
-    pub fn object<'v, 'a>(&mut self, v: &'v Json<'a>, path: &str, known: &[&str]) -> Option<&'v Object<'a>> {
+    pub fn object<'v, 'a>(&mut self, v: &'v Json<'a>, path: &Path, known: &[&str]) -> Option<&'v Object<'a>> {
         match v {
             Json::Object(m) => {
                 for k in m.keys() {
                     if !known.contains(&k) {
-                        let at = join(path, k);
+                        let at = path.at(k);
                         self.sink.add(INPUT_UNKNOWN_FIELD, at.clone(), ctx!["field" => at, "known" => known.to_vec()]);
                     }
                 }
                 Some(m)
             }
             _ => {
-                self.wrong_type(path, "an object", "对象", v);
+                self.wrong_type(&path.to_string(), "an object", "对象", v);
                 None
             }
         }
@@ -196,36 +222,36 @@ impl Reader<'_, '_> {
         self.sink.add(INPUT_MISSING_FIELD, path, ctx!["field" => path]);
     }
 
-    pub fn string(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<String> {
+    pub fn string(&mut self, m: &Object<'_>, key: &str, path: &Path) -> Option<String> {
         let v = Self::get(m, key)?;
         match v {
             Json::String(s) => Some(s.to_string()),
             // Numbers for ID/phone fields are a common export artefact; accept their digits.
             Json::Number(n) if n.is_u64() => Some(n.to_string()),
             _ => {
-                self.wrong_type(&join(path, key), "a string", "字符串", v);
+                self.wrong_type(&path.at(key), "a string", "字符串", v);
                 None
             }
         }
     }
 
-    pub fn boolean(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<bool> {
+    pub fn boolean(&mut self, m: &Object<'_>, key: &str, path: &Path) -> Option<bool> {
         let v = Self::get(m, key)?;
         match v {
             Json::Bool(b) => Some(*b),
             _ => {
-                self.wrong_type(&join(path, key), "true or false", "布尔值", v);
+                self.wrong_type(&path.at(key), "true or false", "布尔值", v);
                 None
             }
         }
     }
 
-    pub fn uint(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<u64> {
+    pub fn uint(&mut self, m: &Object<'_>, key: &str, path: &Path) -> Option<u64> {
         let v = Self::get(m, key)?;
         match v.as_u64() {
             Some(n) => Some(n),
             None => {
-                let at = join(path, key);
+                let at = path.at(key);
                 match v {
                     Json::Number(_) => {
                         self.invalid(&at, format!("expected a whole number ≥ 0, found {v}"), format!("应为非负整数，实为 {v}"))
@@ -238,46 +264,46 @@ impl Reader<'_, '_> {
     }
 
     /// A string field without copying it (for values parsed or matched right away).
-    fn str_of<'v>(&mut self, m: &'v Object<'_>, key: &str, path: &str) -> Option<std::borrow::Cow<'v, str>> {
+    fn str_of<'v>(&mut self, m: &'v Object<'_>, key: &str, path: &Path) -> Option<std::borrow::Cow<'v, str>> {
         let v = Self::get(m, key)?;
         match v {
             Json::String(s) => Some(std::borrow::Cow::Borrowed(s.as_ref())),
             Json::Number(n) if n.is_u64() => Some(std::borrow::Cow::Owned(n.to_string())),
             _ => {
-                self.wrong_type(&join(path, key), "a string", "字符串", v);
+                self.wrong_type(&path.at(key), "a string", "字符串", v);
                 None
             }
         }
     }
 
-    pub fn date(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<NaiveDate> {
+    pub fn date(&mut self, m: &Object<'_>, key: &str, path: &Path) -> Option<NaiveDate> {
         let s = self.str_of(m, key, path)?;
         // A date-time is accepted where a date is expected; its Shanghai date is used.
         match dates::parse_moment(&s) {
             Ok(t) => Some(t.date()),
             Err(e) => {
-                self.invalid(&join(path, key), e, format!("“{s}”不是有效日期（应为 YYYY-MM-DD）"));
+                self.invalid(&path.at(key), e, format!("“{s}”不是有效日期（应为 YYYY-MM-DD）"));
                 None
             }
         }
     }
 
-    pub fn moment(&mut self, m: &Object<'_>, key: &str, path: &str) -> Option<Moment> {
+    pub fn moment(&mut self, m: &Object<'_>, key: &str, path: &Path) -> Option<Moment> {
         let s = self.str_of(m, key, path)?;
         match dates::parse_moment(&s) {
             Ok(t) => Some(t),
             Err(e) => {
-                self.invalid(&join(path, key), e, format!("“{s}”不是有效日期或时间"));
+                self.invalid(&path.at(key), e, format!("“{s}”不是有效日期或时间"));
                 None
             }
         }
     }
 
-    pub fn word(&mut self, m: &Object<'_>, key: &str, path: &str, vocab: &'static [&'static str]) -> Option<&'static str> {
+    pub fn word(&mut self, m: &Object<'_>, key: &str, path: &Path, vocab: &'static [&'static str]) -> Option<&'static str> {
         let s = self.str_of(m, key, path)?;
         match vocab.iter().find(|w| **w == s) {
             Some(w) => Some(w),
-            None => self.word_of(&s, &join(path, key), vocab),
+            None => self.word_of(&s, &path.at(key), vocab),
         }
     }
 
@@ -292,26 +318,32 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn array<'v, 'a>(&mut self, m: &'v Object<'a>, key: &str, path: &str) -> Option<&'v [Json<'a>]> {
+    pub fn array<'v, 'a>(&mut self, m: &'v Object<'a>, key: &str, path: &Path) -> Option<&'v [Json<'a>]> {
         let v = Self::get(m, key)?;
         match v {
             Json::Array(a) => Some(a),
             _ => {
-                self.wrong_type(&join(path, key), "an array", "数组", v);
+                self.wrong_type(&path.at(key), "an array", "数组", v);
                 None
             }
         }
     }
 
-    fn list<T>(&mut self, m: &Object<'_>, key: &str, path: &str, mut f: impl FnMut(&mut Self, &Json, &str) -> Option<T>) -> (bool, Vec<T>) {
+    fn list<T>(
+        &mut self,
+        m: &Object<'_>,
+        key: &str,
+        path: &Path,
+        mut f: impl FnMut(&mut Self, &Json, &Path) -> Option<T>,
+    ) -> (bool, Vec<T>) {
         let Some(items) = self.array(m, key, path) else {
             return (m.get(key).is_some_and(|v| !v.is_null()), Vec::new());
         };
-        let base = join(path, key);
+        let base = path.key(key);
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             // A bad element still takes its place so indices (websites[].resource) stay right.
-            if let Some(t) = f(self, item, &format!("{base}[{i}]")) {
+            if let Some(t) = f(self, item, &Path::Index(&base, i)) {
                 out.push(t);
             }
         }
@@ -321,36 +353,36 @@ impl Reader<'_, '_> {
     pub fn application(&mut self, v: &Json) -> Application {
         const KNOWN: &[&str] = &["as_of", "province", "filing_type", "account", "subject", "websites", "domains", "resources", "materials"];
         let mut app = Application::default();
-        let Some(m) = self.object(v, "", KNOWN) else { return app };
-        if let Some(s) = self.string(m, "as_of", "") {
+        let Some(m) = self.object(v, &Path::Root, KNOWN) else { return app };
+        if let Some(s) = self.string(m, "as_of", &Path::Root) {
             match dates::parse_date(&s) {
                 Ok(d) => app.as_of = Some(d),
                 Err(e) => self.invalid("as_of", e, format!("“{s}”不是有效日期（应为 YYYY-MM-DD）")),
             }
         }
-        app.province = self.string(m, "province", "");
+        app.province = self.string(m, "province", &Path::Root);
         if app.province.is_none() && !m.contains_key("province") {
             self.missing("province");
         }
-        app.filing_type = self.word(m, "filing_type", "", vocab::FILING_TYPES);
-        app.account = Self::get(m, "account").and_then(|v| self.account(v, "account"));
+        app.filing_type = self.word(m, "filing_type", &Path::Root, vocab::FILING_TYPES);
+        app.account = Self::get(m, "account").and_then(|v| self.account(v, &Path::Root.key("account")));
         match Self::get(m, "subject") {
-            Some(v) => app.subject = self.subject(v, "subject"),
+            Some(v) => app.subject = self.subject(v, &Path::Root.key("subject")),
             None => self.missing("subject"),
         }
-        let (given, websites) = self.list(m, "websites", "", |r, v, p| Some(r.website(v, p)));
+        let (given, websites) = self.list(m, "websites", &Path::Root, |r, v, p| Some(r.website(v, p)));
         app.websites = websites;
         app.given.websites = given;
         if !given {
             self.missing("websites");
         }
-        (app.given.domains, app.domains) = self.list(m, "domains", "", |r, v, p| Some(r.domain_facts(v, p)));
-        (app.given.resources, app.resources) = self.list(m, "resources", "", |r, v, p| Some(r.resource(v, p)));
-        (app.given.materials, app.materials) = self.list(m, "materials", "", |r, v, p| Some(r.material(v, p)));
+        (app.given.domains, app.domains) = self.list(m, "domains", &Path::Root, |r, v, p| Some(r.domain_facts(v, p)));
+        (app.given.resources, app.resources) = self.list(m, "resources", &Path::Root, |r, v, p| Some(r.resource(v, p)));
+        (app.given.materials, app.materials) = self.list(m, "materials", &Path::Root, |r, v, p| Some(r.material(v, p)));
         app
     }
 
-    fn account(&mut self, v: &Json, path: &str) -> Option<Account> {
+    fn account(&mut self, v: &Json, path: &Path) -> Option<Account> {
         let m = self.object(v, path, &["kind", "real_name", "real_name_verified_at", "security_mobile", "has_order_in_progress"])?;
         Some(Account {
             kind: self.word(m, "kind", path, vocab::ACCOUNT_KINDS),
@@ -361,30 +393,30 @@ impl Reader<'_, '_> {
         })
     }
 
-    fn subject(&mut self, v: &Json, path: &str) -> Option<Subject> {
+    fn subject(&mut self, v: &Json, path: &Path) -> Option<Subject> {
         const KNOWN: &[&str] =
             &["kind", "name", "certificate", "address", "filing_number", "filed_with", "responsible_person", "residence_permit"];
         let m = self.object(v, path, KNOWN)?;
         let s = Subject {
             kind: self.word(m, "kind", path, vocab::SUBJECT_KINDS),
             name: self.string(m, "name", path),
-            certificate: Self::get(m, "certificate").and_then(|v| self.certificate(v, &join(path, "certificate"))),
+            certificate: Self::get(m, "certificate").and_then(|v| self.certificate(v, &path.key("certificate"))),
             address: self.string(m, "address", path),
             filing_number: self.string(m, "filing_number", path),
             filed_with: self.word(m, "filed_with", path, vocab::FILED_WITH),
-            responsible_person: Self::get(m, "responsible_person").and_then(|v| self.person(v, &join(path, "responsible_person"))),
-            residence_permit: Self::get(m, "residence_permit").and_then(|v| self.residence_permit(v, &join(path, "residence_permit"))),
+            responsible_person: Self::get(m, "responsible_person").and_then(|v| self.person(v, &path.key("responsible_person"))),
+            residence_permit: Self::get(m, "residence_permit").and_then(|v| self.residence_permit(v, &path.key("residence_permit"))),
         };
         if !m.contains_key("kind") {
-            self.missing(&join(path, "kind"));
+            self.missing(&path.at("kind"));
         }
         if !m.contains_key("name") {
-            self.missing(&join(path, "name"));
+            self.missing(&path.at("name"));
         }
         Some(s)
     }
 
-    fn certificate(&mut self, v: &Json, path: &str) -> Option<Certificate> {
+    fn certificate(&mut self, v: &Json, path: &Path) -> Option<Certificate> {
         let m = self.object(v, path, &["type", "number", "valid_until"])?;
         Some(Certificate {
             kind: self.word(m, "type", path, vocab::CERTIFICATE_TYPES),
@@ -393,7 +425,7 @@ impl Reader<'_, '_> {
         })
     }
 
-    pub fn person(&mut self, v: &Json, path: &str) -> Option<Person> {
+    pub fn person(&mut self, v: &Json, path: &Path) -> Option<Person> {
         const KNOWN: &[&str] =
             &["name", "id_type", "id_number", "id_valid_until", "mobile", "emergency_mobile", "email", "is_legal_representative"];
         let m = self.object(v, path, KNOWN)?;
@@ -409,12 +441,12 @@ impl Reader<'_, '_> {
         })
     }
 
-    fn residence_permit(&mut self, v: &Json, path: &str) -> Option<ResidencePermit> {
+    fn residence_permit(&mut self, v: &Json, path: &Path) -> Option<ResidencePermit> {
         let m = self.object(v, path, &["province", "valid_until"])?;
         Some(ResidencePermit { province: self.string(m, "province", path), valid_until: self.date(m, "valid_until", path) })
     }
 
-    fn website(&mut self, v: &Json, path: &str) -> Website {
+    fn website(&mut self, v: &Json, path: &Path) -> Website {
         const KNOWN: &[&str] = &[
             "name",
             "domain",
@@ -433,22 +465,25 @@ impl Reader<'_, '_> {
             filing_number: self.string(m, "filing_number", path),
             filed_with: self.word(m, "filed_with", path, vocab::FILED_WITH),
             remarks: self.string(m, "remarks", path),
-            responsible_person: Self::get(m, "responsible_person").and_then(|v| self.person(v, &join(path, "responsible_person"))),
+            responsible_person: Self::get(m, "responsible_person").and_then(|v| self.person(v, &path.key("responsible_person"))),
             resource: self.uint(m, "resource", path),
             ..Website::default()
         };
         for key in ["name", "domain"] {
             if !m.contains_key(key) {
-                self.missing(&join(path, key));
+                self.missing(&path.at(key));
             }
         }
         if let Some(items) = self.array(m, "service_content", path) {
-            let base = join(path, "service_content");
+            let base = path.key("service_content");
             for (i, item) in items.iter().enumerate() {
-                let at = format!("{base}[{i}]");
+                let at = || Path::Index(&base, i).to_string();
                 match item.as_str() {
-                    Some(s) => w.service_content.extend(self.word_of(s, &at, vocab::SERVICE_CONTENT)),
-                    None => self.wrong_type(&at, "a string", "字符串", item),
+                    Some(s) => match vocab::SERVICE_CONTENT.iter().find(|w| **w == s) {
+                        Some(found) => w.service_content.push(found),
+                        None => w.service_content.extend(self.word_of(s, &at(), vocab::SERVICE_CONTENT)),
+                    },
+                    None => self.wrong_type(&at(), "a string", "字符串", item),
                 }
             }
         }
@@ -462,7 +497,7 @@ impl Reader<'_, '_> {
         w
     }
 
-    fn domain_facts(&mut self, v: &Json, path: &str) -> DomainFacts {
+    fn domain_facts(&mut self, v: &Json, path: &Path) -> DomainFacts {
         const KNOWN: &[&str] = &[
             "name",
             "registrar",
@@ -475,7 +510,7 @@ impl Reader<'_, '_> {
         ];
         let Some(m) = self.object(v, path, KNOWN) else { return DomainFacts::default() };
         if !m.contains_key("name") {
-            self.missing(&join(path, "name"));
+            self.missing(&path.at("name"));
         }
         DomainFacts {
             name: self.string(m, "name", path),
@@ -485,7 +520,7 @@ impl Reader<'_, '_> {
             real_name_verified: self.boolean(m, "real_name_verified", path),
             real_name_verified_at: self.moment(m, "real_name_verified_at", path),
             registrant: Self::get(m, "registrant").and_then(|v| {
-                let p = join(path, "registrant");
+                let p = path.key("registrant");
                 let m = self.object(v, &p, &["name", "id_type", "id_number"])?;
                 Some(Registrant {
                     name: self.string(m, "name", &p),
@@ -497,7 +532,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn resource(&mut self, v: &Json, path: &str) -> Resource {
+    fn resource(&mut self, v: &Json, path: &Path) -> Resource {
         const KNOWN: &[&str] = &[
             "kind",
             "region",
@@ -514,7 +549,7 @@ impl Reader<'_, '_> {
         ];
         let Some(m) = self.object(v, path, KNOWN) else { return Resource::default() };
         if !m.contains_key("kind") {
-            self.missing(&join(path, "kind"));
+            self.missing(&path.at("kind"));
         }
         Resource {
             kind: self.word(m, "kind", path, vocab::RESOURCE_KINDS),
@@ -532,7 +567,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn material(&mut self, v: &Json, path: &str) -> Material {
+    fn material(&mut self, v: &Json, path: &Path) -> Material {
         let Some(m) = self.object(v, path, &["kind", "format", "bytes", "issued_at"]) else { return Material::default() };
         Material {
             kind: self.string(m, "kind", path),

@@ -3,7 +3,7 @@
 //! timeline (tencent/facts.md §8, T8).
 use crate::findings::{Finding, Severity};
 use crate::province::Province;
-use crate::report::{SharedMessage, Step, Text, Timeline};
+use crate::report::{SharedMessage, SharedTimeline, Step, Text, Timeline};
 use once_cell::sync::Lazy;
 use std::sync::Arc;
 
@@ -65,10 +65,10 @@ pub fn steps(findings: &[Finding]) -> Vec<Step> {
 }
 
 /// The timeline for a province (or none); built once and shared by every report.
-pub fn timeline(province: Option<&Province>) -> Arc<Timeline> {
-    static NONE: Lazy<Arc<Timeline>> = Lazy::new(|| Arc::new(build_timeline(None)));
+pub fn timeline(province: Option<&Province>) -> Arc<SharedTimeline> {
+    static NONE: Lazy<Arc<SharedTimeline>> = Lazy::new(|| Arc::new(SharedTimeline::new(build_timeline(None))));
     match province {
-        Some(p) => p.timeline.get_or_init(|| Arc::new(build_timeline(Some(p)))).clone(),
+        Some(p) => p.timeline.get_or_init(|| Arc::new(SharedTimeline::new(build_timeline(Some(p))))).clone(),
         None => NONE.clone(),
     }
 }

@@ -24,7 +24,53 @@ pub struct Province {
     pub rules: Vec<ProvinceRule>,
     /// The report's timeline for this province, built on first use and shared.
     #[serde(skip)]
-    pub(crate) timeline: once_cell::sync::OnceCell<std::sync::Arc<crate::report::Timeline>>,
+    pub(crate) timeline: once_cell::sync::OnceCell<std::sync::Arc<crate::report::SharedTimeline>>,
+    /// Every keyword of the province's pre-approval rows in one automaton, built on first use.
+    #[serde(skip)]
+    keywords: once_cell::sync::OnceCell<ProvinceKeywords>,
+}
+
+/// The keywords of all `PreApprovalKeywords` rows of a province (lower-cased), each pattern
+/// tagged with its row's index in `Province::rules`: a text is scanned once for all rows.
+#[derive(Debug, Clone)]
+pub(crate) struct ProvinceKeywords {
+    automaton: aho_corasick::AhoCorasick,
+    row_of: Vec<usize>,
+}
+
+impl Province {
+    /// For each row of `rules`, whether `lowered` mentions one of its keywords at a position
+    /// `skip` does not veto (a negation before it). Rows of other kinds are never hit.
+    pub(crate) fn keyword_rows_hit(&self, lowered: &str, skip: impl Fn(usize) -> bool) -> Vec<bool> {
+        let mut hit = vec![false; self.rules.len()];
+        if lowered.is_empty() {
+            return hit;
+        }
+        let k = self.keywords.get_or_init(|| {
+            let mut words = Vec::new();
+            let mut row_of = Vec::new();
+            for (i, r) in self.rules.iter().enumerate() {
+                if let ProvinceRule::PreApprovalKeywords { keywords, .. } = r {
+                    for w in keywords.iter().filter(|w| !w.is_empty()) {
+                        words.push(w.to_lowercase());
+                        row_of.push(i);
+                    }
+                }
+            }
+            let automaton = aho_corasick::AhoCorasick::new(&words).expect("a keyword list of the pack's size always compiles");
+            ProvinceKeywords { automaton, row_of }
+        });
+        if k.row_of.is_empty() {
+            return hit;
+        }
+        for m in k.automaton.find_overlapping_iter(lowered) {
+            let row = k.row_of[m.pattern().as_usize()];
+            if !hit[row] && !skip(m.start()) {
+                hit[row] = true;
+            }
+        }
+        hit
+    }
 }
 
 #[derive(Deserialize, Clone, Debug)]

@@ -111,6 +111,39 @@ pub struct Timeline {
     pub sources: Vec<Text>,
 }
 
+/// A timeline with its JSON rendered once (one per province, shared by every report).
+#[derive(Debug, Clone)]
+pub struct SharedTimeline {
+    pub timeline: Timeline,
+    json: Arc<RawValue>,
+}
+
+impl SharedTimeline {
+    pub fn new(timeline: Timeline) -> Self {
+        let json = serde_json::to_string(&timeline).expect("a timeline always serialises");
+        SharedTimeline { timeline, json: Arc::from(RawValue::from_string(json).expect("serde_json output is JSON")) }
+    }
+}
+
+impl std::ops::Deref for SharedTimeline {
+    type Target = Timeline;
+    fn deref(&self) -> &Timeline {
+        &self.timeline
+    }
+}
+
+impl PartialEq for SharedTimeline {
+    fn eq(&self, other: &Self) -> bool {
+        self.timeline == other.timeline
+    }
+}
+
+impl Serialize for SharedTimeline {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.json.serialize(s)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub verdict: Verdict,
@@ -119,7 +152,7 @@ pub struct Report {
     pub materials: Vec<MaterialItem>,
     pub steps: Vec<Step>,
     /// Shared by every report for the same province.
-    pub timeline: Arc<Timeline>,
+    pub timeline: Arc<SharedTimeline>,
     pub rules: RulesInfo,
     pub as_of: String,
 }

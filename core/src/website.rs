@@ -37,7 +37,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
             name_rules(cx, i, name, &rules, sink);
         }
         services(cx, i, w, &rules, sink);
-        pre_approval(cx, i, w, &rules, sink);
+        pre_approval(cx, i, w, sink);
         remarks(cx, i, w, &rules, sink);
     }
     let _ = personal;
@@ -199,7 +199,7 @@ fn services(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut 
 
 /// Pre-approval (S08): categories from service_content and explicit keywords make it required;
 /// review keywords only may mean it (needs_review). Individuals cannot hold one (F07).
-fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut Sink) {
+fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     let pack = cx.pack;
     let negations = &pack.websites.negations;
     let held = |cat: &str| {
@@ -257,6 +257,12 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
     // Explicit keywords: the national list of a required category, and every province list
     // (whose hit needs the approval even where the national table does not, e.g. forum).
     let domain_label = cx.website_domains.get(i).and_then(Option::as_ref).map(|p| crate::domain::to_unicode(p.label()));
+    // Each text scanned once for every keyword row of the province.
+    let personal = cx.personal;
+    let province_hits: Vec<Vec<bool>> = match (cx.province, personal) {
+        (Some(p), Some(_)) => texts.iter().map(|(text, ..)| p.keyword_rows_hit(text, |at| negated(text, at, negations))).collect(),
+        _ => Vec::new(),
+    };
     for (c, cat) in pack.preapproval.iter().enumerate() {
         if cat.required {
             if let Some(t) = explicit_hit[c] {
@@ -264,24 +270,28 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &
                 continue;
             }
         }
-        let province_words = rules.iter().filter_map(|r| match r {
-            ProvinceRule::PreApprovalKeywords { category, keywords, in_domain, source, .. } if *category == cat.category => {
-                Some((keywords, *in_domain, source.as_str()))
+        let Some(prov) = cx.province else { continue };
+        // Province rows of this category, in order (row index, keywords, in_domain, source).
+        let province_rows = prov.rules.iter().enumerate().filter_map(|(r, rule)| match rule {
+            ProvinceRule::PreApprovalKeywords { category, keywords, in_domain, source, .. }
+                if *category == cat.category && personal.is_some_and(|pers| rule.applies(pers)) =>
+            {
+                Some((r, keywords, *in_domain, source.as_str()))
             }
             _ => None,
         });
-        'words: for (words, in_domain, source) in province_words {
-            for (text, _, _, path) in &texts {
-                if words.mentioned_in(text, |at| negated(text, at, negations)) {
+        'rows: for (r, words, in_domain, source) in province_rows {
+            for (t, (_, _, _, path)) in texts.iter().enumerate() {
+                if province_hits[t][r] {
                     require(cat, path.clone(), source, sink);
-                    break 'words;
+                    break 'rows;
                 }
             }
             if in_domain {
                 if let Some(label) = domain_label.as_deref() {
                     if words.mentioned_in(label, |_| false) {
                         require(cat, format!("websites[{i}].domain"), source, sink);
-                        break 'words;
+                        break 'rows;
                     }
                 }
             }
