@@ -100,7 +100,7 @@ fn pack_load(c: &mut Criterion) {
     // … and the first load in a process, which parses the PSL.
     c.bench_function("pack_load_cold", |b| {
         b.iter_batched(
-            || beiancheck::pack::forget_psl_cache(),
+            beiancheck::pack::forget_psl_cache,
             |_| black_box(Pack::from_bytes(EMBEDDED_PACK).unwrap()),
             BatchSize::SmallInput,
         )
