@@ -99,11 +99,7 @@ fn pack_load(c: &mut Criterion) {
     c.bench_function("pack_load", |b| b.iter_batched(|| EMBEDDED_PACK, |p| black_box(Pack::from_bytes(p).unwrap()), BatchSize::SmallInput));
     // … and the first load in a process, which parses the PSL.
     c.bench_function("pack_load_cold", |b| {
-        b.iter_batched(
-            beiancheck::pack::forget_psl_cache,
-            |_| black_box(Pack::from_bytes(EMBEDDED_PACK).unwrap()),
-            BatchSize::SmallInput,
-        )
+        b.iter_batched(beiancheck::pack::forget_psl_cache, |_| black_box(Pack::from_bytes(EMBEDDED_PACK).unwrap()), BatchSize::SmallInput)
     });
 }
 

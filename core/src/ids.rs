@@ -382,18 +382,35 @@ const CREDIT_CODE_CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const CREDIT_CODE_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 fn credit_code_value(ch: char) -> Option<u32> {
-    CREDIT_CODE_CHARSET.find(ch.to_ascii_uppercase()).map(|i| i as u32)
+    // A table indexed by ASCII code (built at compile time) instead of a search per character.
+    const TABLE: [u8; 128] = {
+        let mut t = [u8::MAX; 128];
+        let cs = CREDIT_CODE_CHARSET.as_bytes();
+        let mut i = 0;
+        while i < cs.len() {
+            t[cs[i] as usize] = i as u8;
+            t[cs[i].to_ascii_lowercase() as usize] = i as u8;
+            i += 1;
+        }
+        t
+    };
+    let v = *TABLE.get(ch as usize)?;
+    (v != u8::MAX).then_some(u32::from(v))
 }
 
 /// GB 32100-2015 check character for the first 17 characters of a credit code (lower case is
 /// upper-cased first). `None` unless `first17` is exactly 17 characters of the code alphabet.
 /// Useful to build test data.
 pub fn credit_code_check_char(first17: &str) -> Option<char> {
-    let values: Vec<u32> = first17.chars().map(credit_code_value).collect::<Option<_>>()?;
-    if values.len() != 17 {
+    let mut sum = 0u32;
+    let mut n = 0;
+    for ch in first17.chars() {
+        sum += credit_code_value(ch)? * CREDIT_CODE_WEIGHTS.get(n)?;
+        n += 1;
+    }
+    if n != 17 {
         return None;
     }
-    let sum: u32 = values.iter().zip(CREDIT_CODE_WEIGHTS.iter()).map(|(v, w)| v * w).sum();
     let c = (31 - sum % 31) % 31; // 31 → 0
     CREDIT_CODE_CHARSET.chars().nth(c as usize)
 }

@@ -9,7 +9,9 @@ use crate::province::{MaterialRow, Province, ProvinceRule};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+// Pack tables are looked up several times per check with short keys: FxHash instead of SipHash
+// (the keys come from the pack; lookups with input cannot flood a table built before them).
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
@@ -366,7 +368,7 @@ impl Pack {
         let sha256 = hex(&Sha256::digest(bytes));
 
         // Catalogue: every emitted code exactly once, a known severity, both languages, a source.
-        let mut entries = HashMap::new();
+        let mut entries = HashMap::default();
         let mut order = Vec::new();
         for (i, e) in raw.catalogue.codes.iter().enumerate() {
             let at = format!("catalogue.codes[{i}]");
@@ -389,7 +391,7 @@ impl Pack {
             return Err(err("catalogue.codes", format!("no entry for {missing}")));
         }
 
-        let mut tlds = HashMap::new();
+        let mut tlds = HashMap::default();
         for (list, rows) in [("approved", &raw.tlds.approved), ("not_approved", &raw.tlds.not_approved)] {
             for (i, row) in rows.iter().enumerate() {
                 let at = format!("tlds.{list}[{i}]");
@@ -411,7 +413,7 @@ impl Pack {
             }
         }
 
-        let mut reserved = HashMap::new();
+        let mut reserved = HashMap::default();
         let mut overlay = String::new();
         for (i, r) in raw.reserved_suffixes.suffixes.iter().enumerate() {
             let at = format!("reserved_suffixes.suffixes[{i}]");
@@ -444,7 +446,7 @@ impl Pack {
         merged.push('\n');
         let psl = parse_psl(merged).map_err(|e| err("public_suffix_list", e))?;
 
-        let mut province_index = HashMap::new();
+        let mut province_index = HashMap::default();
         for (i, p) in raw.provinces.provinces.iter().enumerate() {
             p.validate(&format!("provinces.provinces[{i}]"))?;
             for key in [p.code.clone(), p.zh.clone(), p.zh_full.clone(), p.code.to_ascii_lowercase()] {

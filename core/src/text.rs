@@ -4,15 +4,14 @@
 /// folded (the bureaus compare names character by character but filers mix bracket widths),
 /// ASCII is lower-cased.
 pub fn name_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '·' | '•' | '・' => '·',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').map(|c| match c {
+        '（' => '(',
+        '）' => ')',
+        '·' | '•' | '・' => '·',
+        c => c.to_ascii_lowercase(),
+    }));
+    out
 }
 
 /// `s` lower-cased, borrowed when nothing changes (Chinese text has no case, and

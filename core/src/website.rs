@@ -257,8 +257,23 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     // Explicit keywords: the national list of a required category, and every province list
     // (whose hit needs the approval even where the national table does not, e.g. forum).
     let domain_label = cx.website_domains.get(i).and_then(Option::as_ref).map(|p| crate::domain::to_unicode(p.label()));
-    // Each text scanned once for every keyword row of the province.
+    // The province's keyword rows that bind this filing, once (not once per category).
     let personal = cx.personal;
+    let keyword_rows: Vec<(usize, &str, &crate::words::Words, bool, &str)> = match (cx.province, personal) {
+        (Some(p), Some(pers)) => p
+            .rules
+            .iter()
+            .enumerate()
+            .filter_map(|(r, rule)| match rule {
+                ProvinceRule::PreApprovalKeywords { category, keywords, in_domain, source, .. } if rule.applies(pers) => {
+                    Some((r, category.as_str(), keywords, *in_domain, source.as_str()))
+                }
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    // Each text scanned once for every keyword row of the province.
     let province_hits: Vec<Vec<bool>> = match (cx.province, personal) {
         (Some(p), Some(_)) => texts.iter().map(|(text, ..)| p.keyword_rows_hit(text, |at| negated(text, at, negations))).collect(),
         _ => Vec::new(),
@@ -270,16 +285,8 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
                 continue;
             }
         }
-        let Some(prov) = cx.province else { continue };
         // Province rows of this category, in order (row index, keywords, in_domain, source).
-        let province_rows = prov.rules.iter().enumerate().filter_map(|(r, rule)| match rule {
-            ProvinceRule::PreApprovalKeywords { category, keywords, in_domain, source, .. }
-                if *category == cat.category && personal.is_some_and(|pers| rule.applies(pers)) =>
-            {
-                Some((r, keywords, *in_domain, source.as_str()))
-            }
-            _ => None,
-        });
+        let province_rows = keyword_rows.iter().filter(|(_, c, ..)| *c == cat.category).map(|(r, _, w, d, s)| (*r, *w, *d, *s));
         'rows: for (r, words, in_domain, source) in province_rows {
             for (t, (_, _, _, path)) in texts.iter().enumerate() {
                 if province_hits[t][r] {
