@@ -74,24 +74,25 @@ fn count(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
 
 fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut Sink) {
     let t = &cx.pack.websites;
-    let path = format!("websites[{i}].name");
+    // Built only for a finding (most names have none).
+    let path = || format!("websites[{i}].name");
     let src = Some(t.name_source.as_str());
     let len = name_length(name, &t.allowed_symbols);
     if len < t.min_name_chars as usize {
-        sink.add_sourced(WEBSITE_NAME_TOO_SHORT, path.clone(), ctx!["name" => name, "length" => len, "min" => t.min_name_chars], src);
+        sink.add_sourced(WEBSITE_NAME_TOO_SHORT, path(), ctx!["name" => name, "length" => len, "min" => t.min_name_chars], src);
     }
     let significant: Vec<char> =
         name.chars().filter(|c| !c.is_whitespace() && !t.allowed_symbols.iter().any(|s| s.starts_with(*c))).collect();
     if !significant.is_empty() && significant.iter().all(|c| c.is_ascii_alphanumeric()) {
-        sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path.clone(), ctx!["name" => name], src);
+        sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path(), ctx!["name" => name], src);
     }
     if let Some(sym) = significant.iter().find(|c| !(c.is_alphanumeric() || is_cjk(**c))) {
-        sink.add_sourced(WEBSITE_NAME_FORBIDDEN_SYMBOL, path.clone(), ctx!["name" => name, "symbol" => sym.to_string()], src);
+        sink.add_sourced(WEBSITE_NAME_FORBIDDEN_SYMBOL, path(), ctx!["name" => name, "symbol" => sym.to_string()], src);
     }
     let rw = &t.reserved_words;
     if !cx.subject_kind.is_some_and(|k| rw.exempt_kinds.iter().any(|e| e == k)) {
         for w in rw.words.found_in(name) {
-            sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path.clone(), ctx!["name" => name, "word" => w], Some(&rw.source));
+            sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path(), ctx!["name" => name, "word" => w], Some(&rw.source));
         }
     }
     if cx.personal == Some(true) {
@@ -99,7 +100,7 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
             if let Some(w) = g.words.first_in(name) {
                 sink.add_sourced(
                     WEBSITE_NAME_NOT_PERSONAL,
-                    path.clone(),
+                    path(),
                     ctx!["name" => name, "word" => w, "reason_zh" => g.reason_zh.clone(), "reason_en" => g.reason_en.clone()],
                     Some(&g.source),
                 );
@@ -109,7 +110,7 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
             if let Some(p) = cx.pack.provinces.iter().find(|p| name.contains(&p.zh_full) || name.contains(&p.zh)) {
                 sink.add_sourced(
                     WEBSITE_NAME_NOT_PERSONAL,
-                    path.clone(),
+                    path(),
                     ctx!["name" => name, "word" => p.zh.clone(), "reason_zh" => "地名", "reason_en" => "a place name"],
                     Some(&t.personal_place_names.source),
                 );
@@ -119,7 +120,7 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
         if name.contains('.') && crate::domain::parse(cx.pack, name).is_ok() {
             sink.add_sourced(
                 WEBSITE_NAME_NOT_PERSONAL,
-                path.clone(),
+                path(),
                 ctx!["name" => name, "word" => name, "reason_zh" => "域名", "reason_en" => "a domain name"],
                 src,
             );
@@ -134,30 +135,25 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
                     && !significant.iter().any(|c| is_cjk(*c))
                     && !significant.iter().all(|c| c.is_ascii_alphanumeric()) =>
             {
-                sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path.clone(), ctx!["name" => name], Some(source));
+                sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path(), ctx!["name" => name], Some(source));
             }
             ProvinceRule::WebsiteNameForbiddenWords { words, exempt_kinds, source, .. } => {
                 if cx.subject_kind.is_some_and(|k| exempt_kinds.iter().any(|e| e == k)) {
                     continue;
                 }
                 for w in words.found_in(name) {
-                    sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path.clone(), ctx!["name" => name, "word" => w], Some(source));
+                    sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path(), ctx!["name" => name, "word" => w], Some(source));
                 }
             }
             // No Latin letter at all (Chongqing).
             ProvinceRule::WebsiteNameNoLatin { source, .. } if name.chars().any(|c| c.is_ascii_alphabetic()) => {
-                sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path.clone(), ctx!["name" => name], Some(source));
+                sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path(), ctx!["name" => name], Some(source));
             }
             // At least `min` Chinese characters (Tianjin).
             ProvinceRule::WebsiteNameMinChinese { min, source, .. } => {
                 let cjk = name.chars().filter(|c| is_cjk(*c)).count();
                 if cjk < *min as usize {
-                    sink.add_sourced(
-                        WEBSITE_NAME_TOO_SHORT,
-                        path.clone(),
-                        ctx!["name" => name, "length" => cjk, "min" => *min],
-                        Some(source),
-                    );
+                    sink.add_sourced(WEBSITE_NAME_TOO_SHORT, path(), ctx!["name" => name, "length" => cjk, "min" => *min], Some(source));
                 }
             }
             _ => {}
@@ -207,11 +203,17 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     };
     let subject_name = cx.app.subject.as_ref().and_then(|s| s.name.as_deref()).unwrap_or("");
     // Lower-cased once here, not per keyword.
-    let texts: [(std::borrow::Cow<str>, &str, &str, String); 3] = [
-        (lower(w.name.as_deref().unwrap_or("")), "网站名称", "The website name", format!("websites[{i}].name")),
-        (lower(subject_name), "主办单位名称", "The subject name", "subject.name".into()),
-        (lower(w.remarks.as_deref().unwrap_or("")), "网站备注", "The remarks", format!("websites[{i}].remarks")),
+    // The fourth element names the website field (None: the subject's name); paths are built
+    // only for a finding.
+    let texts: [(std::borrow::Cow<str>, &str, &str, Option<&str>); 3] = [
+        (lower(w.name.as_deref().unwrap_or("")), "网站名称", "The website name", Some("name")),
+        (lower(subject_name), "主办单位名称", "The subject name", None),
+        (lower(w.remarks.as_deref().unwrap_or("")), "网站备注", "The remarks", Some("remarks")),
     ];
+    let path_of = |field: &Option<&str>| match field {
+        Some(f) => format!("websites[{i}].{f}"),
+        None => "subject.name".to_owned(),
+    };
     let mut flagged: Vec<String> = Vec::new();
     let mut require = |cat: &PreApprovalCategory, path: String, source: &str, sink: &mut Sink| {
         if flagged.contains(&cat.category) || held(&cat.category) {
@@ -281,7 +283,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     for (c, cat) in pack.preapproval.iter().enumerate() {
         if cat.required {
             if let Some(t) = explicit_hit[c] {
-                require(cat, texts[t].3.clone(), &cat.source, sink);
+                require(cat, path_of(&texts[t].3), &cat.source, sink);
                 continue;
             }
         }
@@ -290,7 +292,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
         'rows: for (r, words, in_domain, source) in province_rows {
             for (t, (_, _, _, path)) in texts.iter().enumerate() {
                 if province_hits[t][r] {
-                    require(cat, path.clone(), source, sink);
+                    require(cat, path_of(path), source, sink);
                     break 'rows;
                 }
             }
@@ -312,7 +314,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
             let (_, zh, en, path) = &texts[t];
             sink.add_sourced(
                 PRE_APPROVAL_POSSIBLE,
-                path.clone(),
+                path_of(path),
                 ctx![
                     "where_zh" => *zh, "where_en" => *en, "keyword" => k, "category_zh" => cat.zh.clone(), "category_en" => cat.en.clone(),
                 ],
@@ -324,7 +326,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
 
 fn remarks(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut Sink) {
     let text = w.remarks.as_deref().unwrap_or("").trim();
-    let path = format!("websites[{i}].remarks");
+    let path = || format!("websites[{i}].remarks");
     let p = cx.province;
     for r in rules {
         match r {
@@ -335,7 +337,7 @@ fn remarks(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut S
                 let long_enough = min_chars.is_none_or(|m| text.chars().count() >= m as usize);
                 if applies && !(said && long_enough) {
                     let p = p.expect("rules imply a province");
-                    sink.add_sourced(WEBSITE_REMARKS_REQUIRED, path.clone(), ctx![
+                    sink.add_sourced(WEBSITE_REMARKS_REQUIRED, path(), ctx![
                         "province_zh" => p.zh.clone(), "province_en" => p.en.clone(), "required_zh" => required_zh.clone(), "required_en" => required_en.clone(),
                     ], Some(source));
                 }
@@ -344,7 +346,7 @@ fn remarks(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut S
                 if let Some(word) = words.first_in(text) {
                     let p = p.expect("rules imply a province");
                     let kind = cx.subject_kind.unwrap_or("");
-                    sink.add_sourced(WEBSITE_SERVICE_NOT_ALLOWED, path.clone(), ctx![
+                    sink.add_sourced(WEBSITE_SERVICE_NOT_ALLOWED, path(), ctx![
                         "service" => word, "subject_zh" => vocab::subject_kind_zh(kind), "subject_en" => kind.replace('_', " "),
                         "reason_zh" => reason_zh.clone().unwrap_or_else(|| format!("{}管局不接受网站备注提及“{word}”", p.zh)),
                         "reason_en" => reason_en.clone().unwrap_or_else(|| format!("the {} bureau refuses remarks that mention \"{word}\"", p.en)),
