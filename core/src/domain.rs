@@ -59,7 +59,8 @@ pub fn parse(pack: &Pack, input: &str) -> Result<Parsed, Rejection> {
         return Err(reject(DOMAIN_INVALID, "the name is empty", "域名为空"));
     }
     let bare = t.trim_start_matches('[').trim_end_matches(']');
-    if bare.parse::<IpAddr>().is_ok() {
+    // Only something made of hex digits, dots and colons can be an IP address.
+    if bare.bytes().all(|b| b.is_ascii_hexdigit() || b == b'.' || b == b':') && bare.parse::<IpAddr>().is_ok() {
         return Err(reject(DOMAIN_NOT_REGISTRABLE, "an IP address", "这是 IP 地址"));
     }
     if t.contains("://") || t.contains(['/', '@', '?', '#', ':']) || t.chars().any(char::is_whitespace) {
@@ -152,6 +153,41 @@ pub fn to_unicode(ascii: &str) -> String {
     idna::domain_to_unicode(ascii).0
 }
 
+/// The number of labels of a name (dots + 1), counted on bytes.
+pub fn label_count(name: &str) -> usize {
+    name.bytes().filter(|b| *b == b'.').count() + 1
+}
+
+/// The last `n` labels of a name (`b.c` for `a.b.c`, n = 2); None if it has fewer.
+pub fn last_labels(name: &str, n: usize) -> Option<&str> {
+    if n == 0 {
+        return None;
+    }
+    let mut seen = 0;
+    for (i, b) in name.bytes().enumerate().rev() {
+        if b == b'.' {
+            seen += 1;
+            if seen == n {
+                return Some(&name[i + 1..]);
+            }
+        }
+    }
+    (seen + 1 == n).then_some(name)
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+    #[test]
+    fn last_labels_of_a_name() {
+        assert_eq!(last_labels("a.b.c", 2), Some("b.c"));
+        assert_eq!(last_labels("a.b.c", 3), Some("a.b.c"));
+        assert_eq!(last_labels("a.b.c", 4), None);
+        assert_eq!(last_labels("例子.中国", 1), Some("中国"));
+        assert_eq!(label_count("例子.中国"), 2);
+    }
+}
+
 /// What a script asks: can this domain be filed, for this subject and province?
 #[derive(Debug, Clone, Default)]
 pub struct DomainQuery {
@@ -192,19 +228,20 @@ pub struct DomainReport {
 /// Rules on the name alone (no registration facts): TLD, reserved suffixes, province lists.
 pub(crate) fn name_rules(pack: &Pack, p: &Parsed, subject_kind: Option<&str>, province: Option<&Province>, path: &str, sink: &mut Sink) {
     let (status, row) = pack.tld(&p.tld);
-    let tld_u = to_unicode(&p.tld);
+    // The TLD's Unicode form, for messages only.
+    let tld_u = || to_unicode(&p.tld);
     match status {
         TldStatus::Approved => {}
         TldStatus::Disputed => {
             let note = row.and_then(|r| r.note.clone()).unwrap_or_default();
-            sink.add_sourced(DOMAIN_TLD_DISPUTED, path, ctx!["tld" => tld_u.clone(), "note" => note], row.map(|r| r.source.as_str()));
+            sink.add_sourced(DOMAIN_TLD_DISPUTED, path, ctx!["tld" => tld_u(), "note" => note], row.map(|r| r.source.as_str()));
         }
         TldStatus::NotApproved | TldStatus::Unlisted => {
             let st = match (status, row) {
                 (TldStatus::NotApproved, Some(r)) => r.status.clone(),
                 _ => "not on any approved list".to_owned(),
             };
-            sink.add_sourced(DOMAIN_TLD_NOT_APPROVED, path, ctx!["tld" => tld_u.clone(), "status" => st], row.map(|r| r.source.as_str()));
+            sink.add_sourced(DOMAIN_TLD_NOT_APPROVED, path, ctx!["tld" => tld_u(), "status" => st], row.map(|r| r.source.as_str()));
         }
     }
     if let Some(r) = reserved_for(pack, p) {
@@ -241,7 +278,7 @@ pub(crate) fn name_rules(pack: &Pack, p: &Parsed, subject_kind: Option<&str>, pr
                     sink.add_sourced(
                         DOMAIN_TLD_NOT_ALLOWED_IN_PROVINCE,
                         path,
-                        ctx!["tld" => tld_u.clone(), "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone()],
+                        ctx!["tld" => tld_u(), "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone()],
                         Some(source),
                     );
                 }

@@ -126,20 +126,60 @@ impl<'a> Sink<'a> {
 /// Fills `{key}` placeholders from the context; unknown keys stay visible as `{key}` so a
 /// missing value is noticed in review rather than silently dropped.
 pub fn render(template: &str, ctx: &Context) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let key = &after[..close];
-                match ctx.get(key) {
+    Template::parse(template).render(ctx)
+}
+
+/// A message template split once (at pack load) into literal text and `{key}` placeholders, so
+/// rendering a finding copies text instead of scanning it for braces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template(Vec<Part>);
+
+#[derive(Debug, Clone, PartialEq)]
+enum Part {
+    Text(String),
+    Key(String),
+}
+
+impl Template {
+    pub fn parse(template: &str) -> Template {
+        let mut parts = Vec::new();
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    if open > 0 {
+                        parts.push(Part::Text(rest[..open].to_owned()));
+                    }
+                    parts.push(Part::Key(after[..close].to_owned()));
+                    rest = &after[close + 1..];
+                }
+                None => break,
+            }
+        }
+        if !rest.is_empty() {
+            parts.push(Part::Text(rest.to_owned()));
+        }
+        Template(parts)
+    }
+
+    pub fn render(&self, ctx: &Context) -> String {
+        let mut out = String::with_capacity(self.0.iter().map(|p| if let Part::Text(t) = p { t.len() } else { 16 }).sum());
+        for part in &self.0 {
+            match part {
+                Part::Text(t) => out.push_str(t),
+                Part::Key(key) => match ctx.get(key) {
                     Some(Value::String(s)) => out.push_str(s),
                     Some(Value::Array(items)) => {
-                        let parts: Vec<String> =
-                            items.iter().map(|v| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())).collect();
-                        out.push_str(&parts.join(", "));
+                        for (i, v) in items.iter().enumerate() {
+                            if i > 0 {
+                                out.push_str(", ");
+                            }
+                            match v.as_str() {
+                                Some(s) => out.push_str(s),
+                                None => out.push_str(&v.to_string()),
+                            }
+                        }
                     }
                     Some(v) => out.push_str(&v.to_string()),
                     None => {
@@ -147,17 +187,11 @@ pub fn render(template: &str, ctx: &Context) -> String {
                         out.push_str(key);
                         out.push('}');
                     }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
+                },
             }
         }
+        out
     }
-    out.push_str(rest);
-    out
 }
 
 /// Deterministic order: errors first, then by where they are, then by code.
@@ -194,6 +228,10 @@ mod tests {
         let m = Context(vec![("tld", "io".into()), ("n", 3.into())]);
         assert_eq!(render("x .{tld} {n} {missing}", &m), "x .io 3 {missing}");
         assert_eq!(render("{", &m), "{");
+        assert_eq!(render("a {tld", &m), "a {tld");
+        assert_eq!(render("{tld}{n}-{}", &m), "io3-{}");
+        let list = Context(vec![("xs", serde_json::json!(["a", 1]))]);
+        assert_eq!(render("[{xs}]", &list), "[a, 1]");
     }
     #[test]
     fn paths_sort_numerically() {

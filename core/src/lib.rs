@@ -358,9 +358,16 @@ impl Engine {
                     allowed_subject_kinds: s.allowed.clone(),
                     source: s.source.clone(),
                 });
-                r.unicode = Some(domain::to_unicode(&p.ascii));
-                r.registrable_unicode = Some(domain::to_unicode(&p.registrable));
-                r.suffix_unicode = Some(domain::to_unicode(&p.suffix));
+                // One IDNA pass for the whole name; the registrable part and the suffix are its
+                // last labels (ToUnicode keeps the labels of a valid A-label name).
+                let unicode = domain::to_unicode(&p.ascii);
+                let labels = domain::label_count;
+                let tail = |n: usize| domain::last_labels(&unicode, n).map(str::to_owned);
+                let same_shape = labels(&unicode) == labels(&p.ascii);
+                r.registrable_unicode =
+                    Some(tail(labels(&p.registrable)).filter(|_| same_shape).unwrap_or_else(|| domain::to_unicode(&p.registrable)));
+                r.suffix_unicode = Some(tail(labels(&p.suffix)).filter(|_| same_shape).unwrap_or_else(|| domain::to_unicode(&p.suffix)));
+                r.unicode = Some(unicode);
                 r.ascii = Some(p.ascii);
                 r.registrable = Some(p.registrable);
                 r.suffix = Some(p.suffix);

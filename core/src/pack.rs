@@ -4,7 +4,7 @@
 //! "catalogue":…, "tlds":…, "reserved_suffixes":…, "provinces":…, "public_suffix_list":"…"}`.
 //! Loading validates everything a rule relies on, so a bad pack is refused before use.
 use crate::codes;
-use crate::findings::{render, Finding, Message, Severity};
+use crate::findings::{Finding, Message, Severity};
 use crate::province::{MaterialRow, Province, ProvinceRule};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -236,20 +236,21 @@ struct RawProvinces {
 
 /// The finding catalogue, indexed by code.
 pub struct Catalogue {
-    entries: HashMap<&'static str, (Severity, CatalogueEntry)>,
+    /// Severity, the entry, and its zh/en templates split once.
+    entries: HashMap<&'static str, (Severity, CatalogueEntry, [crate::findings::Template; 2])>,
     order: Vec<&'static str>,
 }
 
 impl Catalogue {
     pub fn get(&self, code: &str) -> Option<(&'static str, Severity, &CatalogueEntry)> {
-        let (k, (sev, e)) = self.entries.get_key_value(code)?;
+        let (k, (sev, e, _)) = self.entries.get_key_value(code)?;
         Some((k, *sev, e))
     }
 
     /// Every entry in catalogue order.
     pub fn entries(&self) -> impl Iterator<Item = (Severity, &CatalogueEntry)> {
         self.order.iter().map(move |c| {
-            let (s, e) = &self.entries[c];
+            let (s, e, _) = &self.entries[c];
             (*s, e)
         })
     }
@@ -265,12 +266,12 @@ impl Catalogue {
         }
         let context = crate::findings::Context(context);
         // Validation guarantees an entry for every code the engine emits.
-        let (severity, entry) = &self.entries[code];
+        let (severity, entry, [zh, en]) = &self.entries[code];
         Finding {
             code,
             severity: *severity,
             path,
-            message: Message { zh: render(&entry.zh, &context), en: render(&entry.en, &context) },
+            message: Message { zh: zh.render(&context), en: en.render(&context) },
             context,
             source: source.unwrap_or(&entry.source).to_owned(),
         }
@@ -382,7 +383,8 @@ impl Pack {
                     return Err(err(format!("{at}.{field}"), "must not be empty"));
                 }
             }
-            if entries.insert(code, (sev, e.clone())).is_some() {
+            let templates = [crate::findings::Template::parse(&e.zh), crate::findings::Template::parse(&e.en)];
+            if entries.insert(code, (sev, e.clone(), templates)).is_some() {
                 return Err(err(at, format!("duplicate entry for {code}")));
             }
             order.push(code);
