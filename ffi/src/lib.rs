@@ -290,7 +290,10 @@ unsafe fn engine_ref<'a>(engine: *const beian_engine) -> Result<&'a Engine, Fail
 /// `out` must be non-NULL (checked by the caller first) and writable.
 unsafe fn hand_out_buf(out: *mut beian_buf, json: String) {
     let mut bytes = json.into_bytes();
-    bytes.push(0); // the terminating NUL promised by beian_buf
+    // The terminating NUL promised by beian_buf; exactly one byte more, so that turning the
+    // vector into a boxed slice does not copy the report again to shrink it.
+    bytes.reserve_exact(1);
+    bytes.push(0);
     let boxed = bytes.into_boxed_slice();
     let len = boxed.len() - 1;
     let data = Box::into_raw(boxed).cast::<u8>();
@@ -738,6 +741,8 @@ mod tests {
         assert!(last_error().is_none());
     }
 
+    // Needs the embedded pack: parsing 1 MB of rules and the PSL takes too long interpreted.
+    #[cfg_attr(miri, ignore)]
     #[test]
     fn invalid_utf8_is_located() {
         let mut engine = null();
@@ -751,6 +756,85 @@ mod tests {
         let d = last_error().unwrap();
         assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(2), Some(16)));
         unsafe { beian_engine_free(engine) };
+    }
+
+    /// The pointer paths without a rule pack (cheap enough for Miri): messages into buffers of
+    /// every size around the message, NULLs, buffers freed twice, the error slot.
+    #[test]
+    fn result_messages_fit_exactly_or_are_refused() {
+        for r in ALL_RESULTS.iter() {
+            let msg = r.message();
+            let mut n = usize::MAX;
+            let mut small = vec![b'x' as c_char; msg.len()];
+            // SAFETY: a buffer of `small.len()` writable bytes and a valid `n`.
+            let got = unsafe { beian_result_message(*r as c_uint, small.as_mut_ptr(), small.len(), &mut n) };
+            assert_eq!(got, BEIAN_BUFFER_TOO_SMALL);
+            assert_eq!(n, usize::MAX, "outputs are written only on success");
+            assert!(small.iter().all(|c| *c == b'x' as c_char), "nothing written on failure");
+            let mut exact = vec![0 as c_char; msg.len() + 1];
+            // SAFETY: as above, one byte more.
+            let got = unsafe { beian_result_message(*r as c_uint, exact.as_mut_ptr(), exact.len(), &mut n) };
+            assert_eq!((got, n), (BEIAN_OK, msg.len()));
+            // SAFETY: NUL-terminated by the call.
+            assert_eq!(unsafe { std::ffi::CStr::from_ptr(exact.as_ptr()) }.to_str().unwrap(), msg);
+        }
+        let mut n = 0;
+        let mut buf = [0 as c_char; BEIAN_MESSAGE_MAX];
+        // SAFETY: NULLs are refused before any access.
+        assert_eq!(unsafe { beian_result_message(7000, null_mut(), 10, &mut n) }, BEIAN_NULL_PARAMETER);
+        assert_eq!(unsafe { beian_result_message(7000, buf.as_mut_ptr(), buf.len(), null_mut()) }, BEIAN_NULL_PARAMETER);
+        // An unknown value still gets a message.
+        assert_eq!(unsafe { beian_result_message(9999, buf.as_mut_ptr(), buf.len(), &mut n) }, BEIAN_OK);
+    }
+
+    #[test]
+    fn buffers_free_once_and_null_is_harmless() {
+        let mut b = beian_buf { data: null_mut(), len: 0 };
+        // SAFETY: a valid out pointer.
+        unsafe { hand_out_buf(&mut b, "{\"a\":1}".to_owned()) };
+        assert_eq!(b.len, 7);
+        // SAFETY: data/len from hand_out_buf; NUL-terminated one past len.
+        assert_eq!(unsafe { *b.data.add(b.len) }, 0);
+        unsafe { beian_buf_free(&mut b) };
+        assert_eq!((b.data, b.len), (null_mut(), 0));
+        // Freeing the emptied buffer again, and NULL, do nothing.
+        unsafe { beian_buf_free(&mut b) };
+        unsafe { beian_buf_free(null_mut()) };
+        // Empty output still has its NUL.
+        unsafe { hand_out_buf(&mut b, String::new()) };
+        assert_eq!(b.len, 0);
+        assert_eq!(unsafe { *b.data }, 0);
+        unsafe { beian_buf_free(&mut b) };
+    }
+
+    #[test]
+    fn null_arguments_are_refused_before_use() {
+        let mut out = beian_buf { data: null_mut(), len: 0 };
+        let mut engine = null();
+        // SAFETY: every call is given a NULL where a pointer is required; nothing is read.
+        unsafe {
+            assert_eq!(beian_check_json(null(), c"{}".as_ptr(), 2, &mut out), BEIAN_NULL_PARAMETER);
+            assert_eq!(beian_check_domain(null(), c"a.cn".as_ptr(), 4, &mut out), BEIAN_NULL_PARAMETER);
+            assert_eq!(beian_materials_json(null(), c"{}".as_ptr(), 2, &mut out), BEIAN_NULL_PARAMETER);
+            assert_eq!(beian_engine_new_from_pack(null(), 3, &mut engine), BEIAN_NULL_PARAMETER);
+            assert_eq!(beian_engine_new_embedded(null_mut()), BEIAN_NULL_PARAMETER);
+            assert_eq!(beian_last_error_json(null_mut()), BEIAN_NULL_PARAMETER);
+            beian_engine_free(null());
+        }
+        assert!(engine.is_null() && out.data.is_null(), "outputs are written only on success");
+        let d = last_error().unwrap();
+        assert_eq!(d["result"].as_u64(), Some(7001));
+    }
+
+    #[test]
+    fn a_bad_pack_is_refused_with_its_reason() {
+        let mut engine = null();
+        let pack = b"{\"format\": 1";
+        // SAFETY: valid pointers and lengths.
+        let r = unsafe { beian_engine_new_from_pack(pack.as_ptr(), pack.len(), &mut engine) };
+        assert_ne!(r, BEIAN_OK);
+        assert!(engine.is_null());
+        assert!(last_error().is_some());
     }
 
     #[test]
