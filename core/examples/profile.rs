@@ -1,5 +1,6 @@
 //! A loop to profile one check (see docs/BENCHMARKS.md, profile):
-//! `cargo run --release -p beiancheck --example profile -- [app|domain] [N] [WEBSITES]`
+//! `cargo run --release -p beiancheck --example profile -- [app|domain|pack|pack-cold] [N] [WEBSITES]`
+//! or `… -- jsonl N FILE` (every line of a JSONL file, N passes).
 use beiancheck::{DomainQuery, Engine};
 use serde_json::{json, Value};
 use std::hint::black_box;
@@ -34,6 +35,13 @@ fn checks(e: &Engine, input: &str, n: usize) -> usize {
     bytes
 }
 
+/// One pass over JSONL rows (callgrind: `--toggle-collect=profile::lines_checked`).
+#[inline(never)]
+fn lines_checked(e: &Engine, lines: &[&str]) -> usize {
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29);
+    lines.iter().map(|l| black_box(e.check_json_at(l, as_of).map(|r| r.findings.len()).unwrap_or(0))).count()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let what = args.get(1).map_or("app", |s| s.as_str());
@@ -43,6 +51,17 @@ fn main() {
     e.check_domain("warm.up", &DomainQuery::default()); // the pack is parsed on first use
     let t = Instant::now();
     match what {
+        // Every line of a JSONL file (e.g. bench/compare.py's applications), N passes.
+        "jsonl" => {
+            let path = args.get(3).expect("jsonl N FILE");
+            let text = std::fs::read_to_string(path).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            let mut rows = 0;
+            for _ in 0..n {
+                rows += lines_checked(&e, &lines);
+            }
+            eprintln!("{rows} rows");
+        }
         "pack" => {
             for _ in 0..n {
                 black_box(beiancheck::Pack::from_bytes(beiancheck::EMBEDDED_PACK).unwrap());
