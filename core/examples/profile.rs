@@ -39,7 +39,10 @@ fn checks(e: &Engine, input: &str, n: usize) -> usize {
 #[inline(never)]
 fn lines_checked(e: &Engine, lines: &[&str]) -> usize {
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 29);
-    lines.iter().map(|l| black_box(e.check_json_at(l, as_of).map(|r| r.findings.len()).unwrap_or(0))).count()
+    for l in lines {
+        black_box(e.check_json_at(l, as_of).map(|r| r.findings.len()).unwrap_or(0));
+    }
+    lines.len()
 }
 
 fn main() {
