@@ -14,9 +14,18 @@ use std::ops::Deref;
 pub struct Words {
     list: Vec<String>,
     /// Over the words as written.
-    exact: OnceCell<AhoCorasick>,
+    exact: OnceCell<Compiled>,
     /// Over the lower-cased words, for texts lower-cased by the caller.
-    lower: OnceCell<AhoCorasick>,
+    lower: OnceCell<Compiled>,
+}
+
+/// An automaton over the non-empty words, and each pattern's index in the list (pack
+/// validation refuses empty words; a list built in Rust may still have one, and an empty
+/// pattern would match everywhere).
+#[derive(Clone)]
+struct Compiled {
+    automaton: AhoCorasick,
+    index: Vec<usize>,
 }
 
 impl From<Vec<String>> for Words {
@@ -50,15 +59,14 @@ impl std::fmt::Debug for Words {
     }
 }
 
-fn build<'a>(words: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
-    // Empty words are refused by pack validation; skipping them here keeps the automaton sane
-    // for a list built in Rust.
-    AhoCorasick::new(words.into_iter().map(|w| if w.is_empty() { "\u{0}\u{0}never" } else { w }))
-        .expect("a word list of the pack's size always compiles")
+fn build<'a>(words: impl IntoIterator<Item = &'a str>) -> Compiled {
+    let (index, patterns): (Vec<usize>, Vec<&str>) = words.into_iter().enumerate().filter(|(_, w)| !w.is_empty()).unzip();
+    let automaton = AhoCorasick::new(patterns).expect("a word list of the pack's size always compiles");
+    Compiled { automaton, index }
 }
 
 impl Words {
-    fn exact(&self) -> &AhoCorasick {
+    fn exact(&self) -> &Compiled {
         self.exact.get_or_init(|| build(self.list.iter().map(String::as_str)))
     }
 
@@ -66,8 +74,9 @@ impl Words {
     pub fn found_in<'s>(&'s self, text: &str) -> impl Iterator<Item = &'s str> + 's {
         let mut hit = vec![false; if text.is_empty() { 0 } else { self.list.len() }];
         if !text.is_empty() && !self.list.is_empty() {
-            for m in self.exact().find_overlapping_iter(text) {
-                hit[m.pattern().as_usize()] = true;
+            let c = self.exact();
+            for m in c.automaton.find_overlapping_iter(text) {
+                hit[c.index[m.pattern().as_usize()]] = true;
             }
         }
         self.list.iter().zip(hit).filter(|(_, h)| *h).map(|(w, _)| w.as_str())
@@ -78,12 +87,13 @@ impl Words {
         if text.is_empty() || self.list.is_empty() {
             return None;
         }
-        self.exact().find_overlapping_iter(text).map(|m| m.pattern().as_usize()).min().map(|i| self.list[i].as_str())
+        let c = self.exact();
+        c.automaton.find_overlapping_iter(text).map(|m| c.index[m.pattern().as_usize()]).min().map(|i| self.list[i].as_str())
     }
 
     /// Whether any word occurs in `text`.
     pub fn any_in(&self, text: &str) -> bool {
-        !text.is_empty() && !self.list.is_empty() && self.exact().is_match(text)
+        !text.is_empty() && !self.list.is_empty() && self.exact().automaton.is_match(text)
     }
 
     /// Whether any word (lower-cased) occurs in `lowered` at a position `skip` does not veto
@@ -96,7 +106,7 @@ impl Words {
             let lowered: Vec<String> = self.list.iter().map(|w| w.to_lowercase()).collect();
             build(lowered.iter().map(String::as_str))
         });
-        ac.find_overlapping_iter(lowered).any(|m| !skip(m.start()))
+        ac.automaton.find_overlapping_iter(lowered).any(|m| !skip(m.start()))
     }
 }
 
@@ -119,6 +129,10 @@ mod tests {
         assert!(words.mentioned_in("cctv中华", |_| false));
         assert!(!words.mentioned_in("cctv", |at| at == 0));
         assert!(!w(&[]).any_in("x") && w(&[]).first_in("x").is_none());
+        // An empty word (refused in packs) matches nothing, even in hostile text.
+        let e = w(&["", "博客"]);
+        assert_eq!(e.found_in("\u{0}\u{0}never 博客").collect::<Vec<_>>(), ["博客"]);
+        assert!(!e.mentioned_in("abc", |_| false));
         let back: Vec<String> = serde_json::from_str::<Words>(r#"["x","y"]"#).unwrap().into();
         assert_eq!(back, ["x", "y"]);
     }
