@@ -3,7 +3,6 @@
 //! Run: `cargo bench -p beiancheck --bench engine` (medians are in target/criterion).
 use beiancheck::{DomainQuery, Engine, Pack, EMBEDDED_PACK};
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
-use serde_json::{json, Value};
 
 /// A realistic mix: ASCII, IDN, punycode, multi-label .cn suffixes, private suffixes, invalid.
 pub const DOMAINS: &[&str] = &[
@@ -25,26 +24,9 @@ pub const DOMAINS: &[&str] = &[
     "ex_ample.com",
 ];
 
-fn app(websites: usize) -> String {
-    let base: Value = serde_json::from_str(include_str!("../../examples/first-filing-shanghai-enterprise.json")).unwrap();
-    let mut a = base.clone();
-    let w0 = base["websites"][0].clone();
-    let d0 = base["domains"][0].clone();
-    let mut ws = Vec::new();
-    let mut ds = Vec::new();
-    for i in 0..websites {
-        let mut w = w0.clone();
-        let mut d = d0.clone();
-        let name = format!("site{i}-{}", d0["name"].as_str().unwrap());
-        w["domain"] = json!(name);
-        d["name"] = json!(name);
-        ws.push(w);
-        ds.push(d);
-    }
-    a["websites"] = json!(ws);
-    a["domains"] = json!(ds);
-    a.to_string()
-}
+#[path = "shared/inputs.rs"]
+mod inputs;
+use inputs::app;
 
 fn domains(c: &mut Criterion) {
     let e = Engine::embedded();

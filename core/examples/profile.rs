@@ -2,27 +2,12 @@
 //! `cargo run --release -p beiancheck --example profile -- [app|domain|pack|pack-cold] [N] [WEBSITES]`
 //! or `… -- jsonl N FILE` (every line of a JSONL file, N passes).
 use beiancheck::{DomainQuery, Engine};
-use serde_json::{json, Value};
 use std::hint::black_box;
 use std::time::Instant;
 
-fn app(websites: usize) -> String {
-    let base: Value = serde_json::from_str(include_str!("../../examples/first-filing-shanghai-enterprise.json")).unwrap();
-    let mut a = base.clone();
-    let (w0, d0) = (base["websites"][0].clone(), base["domains"][0].clone());
-    let (mut ws, mut ds) = (Vec::new(), Vec::new());
-    for i in 0..websites {
-        let (mut w, mut d) = (w0.clone(), d0.clone());
-        let name = format!("site{i}-{}", d0["name"].as_str().unwrap());
-        w["domain"] = json!(name);
-        d["name"] = json!(name);
-        ws.push(w);
-        ds.push(d);
-    }
-    a["websites"] = json!(ws);
-    a["domains"] = json!(ds);
-    a.to_string()
-}
+#[path = "../benches/shared/inputs.rs"]
+mod inputs;
+use inputs::app;
 
 /// The measured loop (callgrind: `--toggle-collect=profile::checks`).
 #[inline(never)]
