@@ -2,6 +2,7 @@
 //! limit and where, never a crash or an unbounded allocation (../shared/DESIGN.md, Reliability).
 use crate::codes::INPUT_LIMIT_EXCEEDED;
 use crate::json::Json;
+use crate::model::{path_text, Seg};
 use crate::InputError;
 use serde::{Deserialize, Serialize};
 
@@ -86,18 +87,7 @@ impl Limits {
         }
         self.walk(v, 0).map_err(|b| {
             // The path is built only for a breach, from the segments collected on the way out.
-            let mut path = String::new();
-            for seg in b.path.iter().rev() {
-                match seg {
-                    Seg::Key(k) => {
-                        if !path.is_empty() {
-                            path.push('.');
-                        }
-                        path.push_str(k);
-                    }
-                    Seg::Index(i) => path.push_str(&format!("[{i}]")),
-                }
-            }
+            let path = path_text(b.path.iter().rev().copied());
             exceeded(b.limit, b.max, b.actual, Some(display(&path)))
         })
     }
@@ -137,11 +127,6 @@ impl Limits {
             _ => Ok(()),
         }
     }
-}
-
-enum Seg<'v> {
-    Key(&'v str),
-    Index(usize),
 }
 
 /// A limit breached somewhere below: the path is collected innermost first.

@@ -145,6 +145,34 @@ pub struct Material {
     pub issued_at: Option<NaiveDate>,
 }
 
+/// One step of a field path.
+#[derive(Clone, Copy, Debug)]
+pub enum Seg<'s> {
+    Key(&'s str),
+    Index(usize),
+}
+
+/// A field path as text from its steps, outermost first: `websites`, 0, `name` →
+/// `websites[0].name` (the form every face reports).
+pub fn path_text<'s>(segs: impl IntoIterator<Item = Seg<'s>>) -> String {
+    let mut path = String::new();
+    for seg in segs {
+        match seg {
+            Seg::Key(k) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Seg::Index(i) => {
+                use std::fmt::Write;
+                let _ = write!(path, "[{i}]");
+            }
+        }
+    }
+    path
+}
+
 /// Where the reader is in the input, built into text only when a problem is reported (most
 /// inputs have none, and a `format!` per field was a tenth of reading).
 #[derive(Clone, Copy)]

@@ -40,19 +40,10 @@ impl Fail {
         if self.segs.is_empty() {
             return None;
         }
-        let mut p = String::new();
-        for s in self.segs.iter().rev() {
-            match s {
-                Seg::Key(k) => {
-                    if !p.is_empty() {
-                        p.push('.');
-                    }
-                    p.push_str(k);
-                }
-                Seg::Index(i) => p.push_str(&format!("[{i}]")),
-            }
-        }
-        Some(p)
+        Some(beiancheck::model::path_text(self.segs.iter().rev().map(|s| match s {
+            Seg::Key(k) => beiancheck::model::Seg::Key(k),
+            Seg::Index(i) => beiancheck::model::Seg::Index(*i),
+        })))
     }
 }
 
