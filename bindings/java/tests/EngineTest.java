@@ -175,7 +175,7 @@ public class EngineTest {
             th.start();
             pool.add(th);
         }
-        while (before.get() < 200) {
+        while (before.get() < 200 && ends.size() < 8) {
             Thread.sleep(5);
         }
         engine.close();
