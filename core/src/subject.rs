@@ -150,7 +150,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     });
     for role in roles(cx) {
         let p = role.person;
-        for (field, fact) in [("id_type", p.id_type.is_absent()), ("id_number", p.id_number.is_absent())] {
+        for (field, fact) in [("name", p.name.is_absent()), ("id_type", p.id_type.is_absent()), ("id_number", p.id_number.is_absent())] {
             if fact {
                 sink.fact_missing(
                     format!("{}.{field}", role.path),
