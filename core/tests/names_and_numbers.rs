@@ -188,3 +188,30 @@ fn numbers_are_read_through_spaces_and_full_width_forms() {
         assert_eq!(c, vec![("FILING_NUMBER_INVALID".to_owned(), "websites[0].filing_number".to_owned())], "{website}");
     }
 }
+
+/// The example names the national naming rules give for personal sites (S11) pass every
+/// personal-name rule: the place names, the filer's name and the sensitive words must not
+/// catch ordinary names.
+#[test]
+fn the_naming_rules_own_examples_pass() {
+    let shared = std::env::var_os("BEIANCHECK_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
+    let doc = std::fs::read_to_string(shared.join("reference/tencent/sources/product__域名与网站__网站备案__备案介绍__网站命名要求.md"))
+        .expect("the reference documents are at ../shared (or set BEIANCHECK_SHARED)");
+    let names: Vec<String> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix(">-"))
+        .filter_map(|l| l.split_once('：'))
+        .flat_map(|(_, list)| list.trim().trim_end_matches("等。").split('、').map(|n| n.trim().to_owned()).collect::<Vec<_>>())
+        .collect();
+    assert!(names.len() >= 20, "{names:?}");
+    let e = Engine::embedded();
+    for n in names {
+        let f: Vec<(String, String)> = findings(&e, &named(&n))
+            .into_iter()
+            .filter(|(c, _)| c == "WEBSITE_NAME_NOT_PERSONAL" || c == "WEBSITE_NAME_SENSITIVE_WORD")
+            .collect();
+        assert!(f.is_empty(), "{n}: {f:?}");
+    }
+}
