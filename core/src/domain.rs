@@ -54,6 +54,30 @@ fn reject(code: &'static str, en: impl Into<String>, zh: impl Into<String>) -> R
 /// Normalises and splits a domain. Only syntax and the suffix list decide here; eligibility
 /// rules come after.
 pub fn parse(pack: &Pack, input: &str) -> Result<Parsed, Rejection> {
+    let ascii = normalize(input)?;
+    let tld = ascii.rsplit('.').next().unwrap_or("").to_owned();
+    if tld.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(reject(DOMAIN_NOT_REGISTRABLE, "the last label is numeric", "顶级域为纯数字"));
+    }
+    let Some(domain) = pack.psl.domain(ascii.as_bytes()) else {
+        let (en, zh) = if ascii.contains('.') || pack.psl.suffix(ascii.as_bytes()).is_some_and(|s| s.is_known()) {
+            ("a public suffix, not a registered domain", "这是公共后缀，不是注册域名")
+        } else {
+            ("a single label is not a domain", "单个标签不是域名")
+        };
+        return Err(reject(DOMAIN_NOT_REGISTRABLE, en, zh));
+    };
+    let registrable = String::from_utf8_lossy(domain.as_bytes()).into_owned();
+    let suffix = String::from_utf8_lossy(domain.suffix().as_bytes()).into_owned();
+    Ok(Parsed { ascii, registrable, suffix, tld })
+}
+
+/// The name's A-label, lower-case form, or why it is not a domain name: UTS-46 ToASCII with
+/// nontransitional processing, CheckHyphens, CheckBidi, CheckJoiners, STD3 rules and DNS lengths
+/// (domain/facts.md §5; tests/conformance_deviations.txt lists where this differs from the
+/// UTS-46 and PSL suites, e.g. the one trailing root dot it drops). No suffix list here: this is
+/// the syntax step of [`parse`], and what the IDNA conformance suite runs against.
+pub fn normalize(input: &str) -> Result<String, Rejection> {
     let t = input.trim();
     if t.is_empty() {
         return Err(reject(DOMAIN_INVALID, "the name is empty", "域名为空"));
@@ -72,30 +96,32 @@ pub fn parse(pack: &Pack, input: &str) -> Result<Parsed, Rejection> {
     }
     // One trailing root dot (any of the dots UTS-46 maps to '.') is allowed and dropped.
     let t = t.strip_suffix(['.', '。', '．', '｡']).unwrap_or(t);
-    let ascii = Uts46::new().to_ascii(t.as_bytes(), AsciiDenyList::EMPTY, Hyphens::Allow, DnsLength::Ignore).map_err(|_| {
-        reject(
-            DOMAIN_INVALID,
-            "not a valid internationalised name (bad punycode or a character IDNA does not allow)",
-            "不是有效的国际化域名（punycode 错误或含有不允许的字符）",
-        )
-    })?;
-    let ascii = ascii.into_owned();
-    check_syntax(&ascii)?;
-    let tld = ascii.rsplit('.').next().unwrap_or("").to_owned();
-    if tld.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(reject(DOMAIN_NOT_REGISTRABLE, "the last label is numeric", "顶级域为纯数字"));
-    }
-    let Some(domain) = pack.psl.domain(ascii.as_bytes()) else {
-        let (en, zh) = if ascii.contains('.') || pack.psl.suffix(ascii.as_bytes()).is_some_and(|s| s.is_known()) {
-            ("a public suffix, not a registered domain", "这是公共后缀，不是注册域名")
-        } else {
-            ("a single label is not a domain", "单个标签不是域名")
-        };
-        return Err(reject(DOMAIN_NOT_REGISTRABLE, en, zh));
+    let uts46 = Uts46::new();
+    let to_ascii = |hyphens| uts46.to_ascii(t.as_bytes(), AsciiDenyList::EMPTY, hyphens, DnsLength::Ignore);
+    // CheckHyphens applies to the Unicode labels (例子-.cn) and to what an A-label decodes to
+    // (xn--xn--…), which the A-label form alone cannot show.
+    let ascii = match to_ascii(Hyphens::Check) {
+        Ok(a) => a.into_owned(),
+        Err(_) => {
+            // Without the hyphen check: an A-label-level reason (check_syntax) is more precise
+            // than the crate's bare "error"; if there is none, the hyphens were the problem.
+            let Ok(lax) = to_ascii(Hyphens::Allow) else {
+                return Err(reject(
+                    DOMAIN_INVALID,
+                    "not a valid internationalised name (bad punycode or a character IDNA does not allow)",
+                    "不是有效的国际化域名（punycode 错误或含有不允许的字符）",
+                ));
+            };
+            check_syntax(&lax)?;
+            return Err(reject(
+                DOMAIN_INVALID,
+                "a label starts or ends with a hyphen, or has hyphens in its 3rd and 4th positions (in its Unicode form)",
+                "有标签（按其中文等 Unicode 形式）以连字符开头或结尾，或第 3、4 位为连字符",
+            ));
+        }
     };
-    let registrable = String::from_utf8_lossy(domain.as_bytes()).into_owned();
-    let suffix = String::from_utf8_lossy(domain.suffix().as_bytes()).into_owned();
-    Ok(Parsed { ascii, registrable, suffix, tld })
+    check_syntax(&ascii)?;
+    Ok(ascii)
 }
 
 /// LDH and length rules on the A-label form (RFC 1035/5891), with a reason a filer can act on;
@@ -434,7 +460,13 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
     owner_rule(cx, d, &at("registrant"), sink);
 
     if let Some(num) = d.filing_number.claim().map(String::as_str) {
-        let base = |n: &str| n.split('-').next().unwrap_or(n).trim().to_owned();
+        // The same subject's numbers, website serials aside (粤B2-20090059-1 is 粤B2-20090059's);
+        // numbers that do not parse (FILING_NUMBER_INVALID says so) compare as written.
+        let same_subject =
+            |a: &str, b: &str| match (crate::filing_type::parse_number(cx.pack, a), crate::filing_type::parse_number(cx.pack, b)) {
+                (Ok(x), Ok(y)) => x.same_subject(&y),
+                _ => a.trim() == b.trim(),
+            };
         match w.filing_number.claim().map(String::as_str) {
             None => sink.add(DOMAIN_ALREADY_FILED, at("filing_number"), ctx![
                 "filing_number" => num,
@@ -442,7 +474,7 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
                 "reason_zh" => "已备案的域名不能用于首次备案或新增网站；若是本主体的网站，请填写该网站备案号办理接入备案，否则需先向管局申请注销",
                 "reason_en" => "a filed domain cannot be used for a first filing or a new website; if the website is yours give its number and file for access, otherwise have the old filing cancelled first",
             ]),
-            Some(own) if base(own) != base(num) => sink.add(DOMAIN_ALREADY_FILED, at("filing_number"), ctx![
+            Some(own) if !same_subject(own, num) => sink.add(DOMAIN_ALREADY_FILED, at("filing_number"), ctx![
                 "filing_number" => num,
                 "domain" => to_unicode(&p.registrable),
                 "reason_zh" => format!("与网站填写的备案号 {own} 不属于同一主体"),
@@ -620,6 +652,14 @@ mod tests {
         for bad in ["", "a..b.com", "-a.com", "a-.com", "ab--cd.com", "ex_ample.com", "https://example.com/x", "xn--abc.com", "a b.com"] {
             assert_eq!(p(bad).unwrap_err().code, DOMAIN_INVALID, "{bad}");
         }
+        // CheckHyphens on the Unicode labels and on what an A-label decodes to (UTS-46 V2/V3):
+        // 例子-, -例子 and an A-label hiding "xn--例子" pass every A-label-form check.
+        for bad in ["例子-.cn", "-例子.cn", "xn----kb7ap09a.cn", "xn----lb7ap09a.cn", "xn--xn---3u6fl73d.cn", "ab--例子.cn"] {
+            let r = p(bad).unwrap_err();
+            assert_eq!(r.code, DOMAIN_INVALID, "{bad}");
+            assert!(r.reason_en.contains("hyphen"), "{bad}: {}", r.reason_en);
+        }
+        assert!(p("例-子.cn").is_ok());
         assert_eq!(p(&format!("{}.com", "a".repeat(64))).unwrap_err().code, DOMAIN_INVALID);
         assert!(p(&format!("{}.com", "a".repeat(63))).is_ok());
     }

@@ -13,6 +13,7 @@
 
 pub mod codes;
 pub mod dates;
+pub mod divisions;
 pub mod domain;
 pub mod filing_type;
 pub mod findings;

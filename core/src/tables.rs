@@ -143,6 +143,10 @@ pub struct WebsitesTable {
     pub reserved_words: ReservedWords,
     pub personal_name_words: Vec<WordGroup>,
     pub personal_place_names: PlaceNames,
+    /// A personal site named with the filer's own name.
+    pub personal_own_name: OwnName,
+    /// Words no website name may contain (反腐, 赌博 …).
+    pub sensitive_words: Vec<SensitiveWords>,
     pub personal_services_not_allowed: Vec<ServiceBan>,
     /// Phrases that negate the keyword right after them (不涉及金融): at most
     /// `negation_max_gap` characters may stand between the phrase and the keyword, in one clause.
@@ -174,9 +178,29 @@ pub struct WordGroup {
 #[serde(deny_unknown_fields)]
 pub struct PlaceNames {
     pub use_province_names: bool,
+    /// Cities and counties from divisions.json too.
+    #[serde(default)]
+    pub use_divisions: bool,
     pub source: String,
     #[serde(default)]
     pub choice: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct OwnName {
+    /// Names shorter than this (in characters) are not compared.
+    pub min_chars: u32,
+    pub source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct SensitiveWords {
+    pub words: Words,
+    pub source: String,
 }
 
 #[derive(Deserialize, Clone, Debug)]

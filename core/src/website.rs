@@ -102,6 +102,11 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
     if let Some(sym) = significant.iter().find(|c| !(c.is_alphanumeric() || is_cjk(**c))) {
         sink.add_sourced(WEBSITE_NAME_FORBIDDEN_SYMBOL, path(), ctx!["name" => name, "symbol" => sym.to_string()], src);
     }
+    for g in &t.sensitive_words {
+        for w in g.words.found_in(name) {
+            sink.add_sourced(WEBSITE_NAME_SENSITIVE_WORD, path(), ctx!["name" => name, "word" => w], Some(&g.source));
+        }
+    }
     let rw = &t.reserved_words;
     if !cx.subject_kind.is_some_and(|k| rw.exempt_kinds.iter().any(|e| e == k)) {
         for w in rw.words.found_in(name) {
@@ -119,15 +124,44 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
                 );
             }
         }
-        if t.personal_place_names.use_province_names {
-            if let Some(p) = cx.pack.provinces.iter().find(|p| name.contains(&p.zh_full) || name.contains(&p.zh)) {
-                sink.add_sourced(
-                    WEBSITE_NAME_NOT_PERSONAL,
-                    path(),
-                    ctx!["name" => name, "word" => p.zh.clone(), "reason_zh" => "地名", "reason_en" => "a place name"],
-                    Some(&t.personal_place_names.source),
-                );
-            }
+        // One place-name finding per name: a province, else the first city or county.
+        let places = &t.personal_place_names;
+        let province = places
+            .use_province_names
+            .then(|| cx.pack.provinces.iter().find(|p| name.contains(&p.zh_full) || name.contains(&p.zh)))
+            .flatten()
+            .map(|p| (p.zh.clone(), "地名（省级行政区）".to_owned(), "a place name (a province)".to_owned()));
+        let place = province.or_else(|| {
+            places.use_divisions.then(|| cx.pack.place_names.find_in(name)).flatten().map(|h| {
+                (
+                    h.name.to_owned(),
+                    format!("地名：{}，区划代码 {}", h.full_name, h.code),
+                    format!("a place name: {}, division code {}", h.full_name, h.code),
+                )
+            })
+        });
+        if let Some((word, reason_zh, reason_en)) = place {
+            sink.add_sourced(
+                WEBSITE_NAME_NOT_PERSONAL,
+                path(),
+                ctx!["name" => name, "word" => word, "reason_zh" => reason_zh, "reason_en" => reason_en],
+                Some(&places.source),
+            );
+        }
+        // The filer's own name (the subject's, or the website's responsible person's).
+        let own = &t.personal_own_name;
+        let subject_name = cx.app.subject.as_ref().and_then(|s| s.name.as_deref());
+        let owner_name = cx.app.websites[i].responsible_person.get().and_then(|p| p.name.as_deref());
+        let min = own.min_chars as usize;
+        if let Some(person) =
+            [subject_name, owner_name].into_iter().flatten().map(str::trim).find(|n| n.chars().count() >= min && name.contains(*n))
+        {
+            sink.add_sourced(
+                WEBSITE_NAME_NOT_PERSONAL,
+                path(),
+                ctx!["name" => name, "word" => person, "reason_zh" => "备案人姓名", "reason_en" => "the filer's name"],
+                Some(&own.source),
+            );
         }
         // A name that is itself a domain.
         if name.contains('.') && crate::domain::parse(cx.pack, name).is_ok() {
