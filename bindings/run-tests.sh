@@ -6,8 +6,9 @@
 # Each compares every acceptance case's report byte for byte with the core's own
 # (ffi/examples/core_reports.rs: Report::to_json(), not a copy of expected answers).
 #
-# Reuses the debug library and CLI the earlier steps built (cargo test, tests/c/run.sh): the
-# cargo build below has nothing to do then. Each binding's time is printed.
+# Builds the debug library and CLI (cargo build), or with BEIAN_REUSE_BUILD=1 (scripts/test.sh)
+# reuses the ones the earlier steps built (cargo test, tests/c/run.sh). Each binding's time is
+# printed.
 #   BEIANCHECK_SHARED   where cases/ is (default ../shared)
 #   BEIAN_BINDINGS      which to run (default "php java wasm")
 set -euo pipefail
@@ -20,10 +21,15 @@ w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
 
 t=$(seconds)
-# One package per command, as cargo test and tests/c/run.sh build them: building them together
-# would unify their features and rebuild both.
-cargo build -q --locked -p beiancheck-ffi
-cargo build -q --locked -p beiancheck-cli
+if [ -n "${BEIAN_REUSE_BUILD:-}" ] && [ -f "$target/libbeiancheck.so" ] && [ -x "$target/beiancheck" ]; then
+  # scripts/test.sh: cargo test built this CLI and tests/c/run.sh this library, from this tree.
+  # (`cargo build -p beiancheck-cli` would rebuild them: its features differ from cargo test's.)
+  echo "bindings: reusing $target/libbeiancheck.so and $target/beiancheck from the earlier steps"
+else
+  # One package per command: building them together would unify their features and rebuild both.
+  cargo build -q --locked -p beiancheck-ffi
+  cargo build -q --locked -p beiancheck-cli
+fi
 python3 tests/c/cases.py extract "$shared/cases" "$w/apps"
 mkdir -p "$w/ref"
 cargo run -q --locked -p beiancheck-ffi --example core_reports -- "$w/ref" "$w"/apps/*.json
