@@ -439,3 +439,34 @@ fn messages_state_the_rows_numbers() {
     says(&app, "AUTH_CODE_QUOTA_EXCEEDED", "最多生成 4 个", "at most 4 ");
     says(&app, "AUTH_CODE_EXPIRED", "不足 40 天", "less than 40 days");
 }
+
+/// Whether the subject owner is the legal representative decides authorisation letters in the
+/// checklist; left out, the stricter checklist (as for "not the legal representative") stands.
+#[test]
+fn unknown_legal_representative_keeps_the_letter_in_the_checklist() {
+    let engine = Engine::embedded();
+    let mut differs = 0;
+    for p in engine.pack().provinces.iter() {
+        let mats = |rep: Option<bool>| {
+            let mut app = personal();
+            app["province"] = json!(p.code);
+            let mut owner = app["subject"]["responsible_person"].clone();
+            match rep {
+                Some(b) => owner["is_legal_representative"] = json!(b),
+                None => {
+                    owner.as_object_mut().unwrap().remove("is_legal_representative");
+                }
+            }
+            app["subject"] = json!({"kind": "enterprise", "name": "某某科技有限公司",
+                "certificate": {"type": "business_license", "number": "91310104MA1FL1234P", "valid_until": null}, "responsible_person": owner});
+            let r = engine.check_value_at(&app, None).unwrap();
+            r.materials.iter().map(|m| m.code).collect::<Vec<_>>()
+        };
+        let (yes, no, unknown) = (mats(Some(true)), mats(Some(false)), mats(None));
+        if yes != no {
+            differs += 1;
+        }
+        assert_eq!(unknown, no, "{}: unknown must ask for what 'not the legal representative' asks for", p.code);
+    }
+    assert!(differs > 0, "some province's checklist depends on the fact");
+}
