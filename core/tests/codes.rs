@@ -119,7 +119,7 @@ fn second_site(filing_number: Option<&str>) -> Value {
 /// An authorisation code in good standing: its issuing server has exactly 30 days left.
 fn auth_code() -> Value {
     json!({"kind": "authorization_code", "code": "BA-2026-0001", "issuer_account_kind": "enterprise", "issuer_resource_kind": "cvm", "codes_issued": 5,
-        "region": "ap-shanghai", "public_ip": "203.0.113.10", "billing": "prepaid", "purchased_months": 12, "expires_at": "2026-12-29"})
+        "region": "ap-shanghai", "public_ip": "203.0.113.10", "billing": "prepaid", "purchased_months": 12, "expires_at": "2026-12-29", "websites_filed": 0})
 }
 
 /// A Hebei resident ID (area 130102), for non-local filings in Shanghai.
@@ -500,6 +500,69 @@ fn rows() -> Vec<Row> {
         silent(AUTH_CODE_QUOTA_EXCEEDED, "P", code("/resources/0/codes_issued", json!(5))),
         fire(AUTH_CODE_EXPIRED, "P", code("/resources/0/expires_at", json!("2026-12-28")), "resources[0].expires_at"),
         silent(AUTH_CODE_EXPIRED, "P", code("/resources/0/expires_at", json!("2026-12-29"))),
+    ]);
+    // The fact contract (DESIGN.md "Facts: absent, null, value"): absent is unknown
+    // (FACT_MISSING), null states the thing does not exist.
+    rows.extend([
+        fire(RESOURCE_NO_PUBLIC_IP, "P", vec![("/resources/0/public_ip", Value::Null)], "resources[0].public_ip"),
+        fire(FACT_MISSING, "P", vec![("/resources/0/public_ip", del())], "resources[0].public_ip"),
+        silent(FACT_MISSING, "P", vec![("/resources/0/public_ip", Value::Null)]),
+        fire(
+            DOMAIN_NOT_REAL_NAME_VERIFIED,
+            "P",
+            vec![("/domains/0/real_name_verified_at", Value::Null)],
+            "domains[0].real_name_verified_at",
+        ),
+        silent(DOMAIN_NOT_REAL_NAME_VERIFIED, "P", vec![("/domains/0/real_name_verified_at", json!("2021-02-01"))]),
+        fire(FACT_MISSING, "P", vec![("/domains/0/real_name_verified_at", del())], "domains[0].real_name_verified_at"),
+        // A certificate without an expiry date is long-term (长期); one whose date is not given is unknown.
+        silent(SUBJECT_CERTIFICATE_EXPIRING, "P", vec![("/subject/certificate/valid_until", Value::Null)]),
+        silent(FACT_MISSING, "P", vec![("/subject/certificate/valid_until", Value::Null)]),
+        fire(FACT_MISSING, "P", vec![("/subject/certificate/valid_until", del())], "subject.certificate.valid_until"),
+        fire(FACT_MISSING, "P", vec![("/subject/responsible_person/id_valid_until", del())], "subject.responsible_person.id_valid_until"),
+        silent(FACT_MISSING, "P", vec![("/subject/responsible_person/id_valid_until", Value::Null)]),
+        // The account: never real-name verified (null) against not said (absent).
+        fire(ACCOUNT_NOT_REAL_NAME_VERIFIED, "P", vec![("/account/real_name_verified_at", Value::Null)], "account.real_name_verified_at"),
+        fire(ACCOUNT_NOT_REAL_NAME_VERIFIED, "P", vec![("/account/real_name", Value::Null)], "account.real_name"),
+        silent(ACCOUNT_NOT_REAL_NAME_VERIFIED, "P", vec![("/account/real_name_verified_at", json!("2026-11-27T00:00:00+08:00"))]),
+        fire(FACT_MISSING, "P", vec![("/account/real_name_verified_at", del())], "account.real_name_verified_at"),
+        // An individual's pre-approval document changes nothing: individuals cannot hold one (F07).
+        fire(
+            PRE_APPROVAL_NOT_AVAILABLE,
+            "P",
+            vec![
+                ("/websites/0/service_content", json!(["news"])),
+                ("/websites/0/pre_approvals", json!([{"category": "news", "document_number": "国新网许字2026-001"}])),
+            ],
+            "websites[0].pre_approvals[0]",
+        ),
+        // The domain holder is the filer by name, ID type and number.
+        fire(DOMAIN_OWNER_MISMATCH, "P", vec![("/domains/0/registrant/id_type", json!("passport"))], "domains[0].registrant.id_number"),
+        fire(
+            DOMAIN_OWNER_MISMATCH,
+            "P",
+            vec![("/domains/0/registrant/id_number", json!("310104199001011234"))],
+            "domains[0].registrant.id_number",
+        ),
+        silent(DOMAIN_OWNER_MISMATCH, "P", vec![("/domains/0/registrant/id_type", json!("resident_id"))]),
+        fire(WEBSITE_NAME_SENSITIVE_WORD, "P", vec![("/websites/0/name", json!("反腐随笔"))], "websites[0].name"),
+        silent(WEBSITE_NAME_SENSITIVE_WORD, "P", vec![("/websites/0/name", json!("反思随笔"))]),
+        // A filing number names its province (京 = Beijing), which must be this filing's.
+        fire(
+            FILING_NUMBER_PROVINCE_MISMATCH,
+            "A",
+            vec![("/subject/filing_number", json!("京ICP备2021012345号")), ("/websites/0/filing_number", json!("京ICP备2021012345号-1"))],
+            "websites[0].filing_number",
+        ),
+        fire(FILING_NUMBER_PROVINCE_MISMATCH, "A", vec![("/subject/filing_number", json!("京ICP备2021012345号"))], "subject.filing_number"),
+        silent(FILING_NUMBER_PROVINCE_MISMATCH, "A", vec![("/subject/filing_number", json!("沪ICP备2021012345号"))]),
+        // An authorisation code's resource is checked like a server's.
+        fire(RESOURCE_NOT_MAINLAND, "P", code("/resources/0/region", json!("ap-hongkong")), "resources[0].region"),
+        fire(RESOURCE_NO_PUBLIC_IP, "P", code("/resources/0/public_ip", Value::Null), "resources[0].public_ip"),
+        fire(RESOURCE_BILLING_NOT_PREPAID, "P", code("/resources/0/billing", json!("postpaid")), "resources[0].billing"),
+        fire(RESOURCE_TERM_TOO_SHORT, "P", code("/resources/0/purchased_months", json!(2)), "resources[0].purchased_months"),
+        silent(RESOURCE_TERM_TOO_SHORT, "P", code("/resources/0/purchased_months", json!(3))),
+        fire(FACT_MISSING, "P", code("/resources/0/region", del()), "resources[0].region"),
     ]);
     // SUBJECT_NOT_ELIGIBLE: the embedded pack refuses no kind outright; overseas stays unclear.
     rows.push(silent(SUBJECT_NOT_ELIGIBLE, "O", vec![("/subject/kind", json!("overseas"))]));
