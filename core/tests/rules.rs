@@ -263,10 +263,20 @@ fn materials_uploads() {
         {"kind": "domain_real_name_proof", "format": "png", "bytes": 9437185},
         {"kind": "residence_permit", "format": "jpg", "bytes": 300000, "issued_at": "2026-08-28"},
     ]);
-    let c = codes(&a);
-    for code in ["MATERIAL_FORMAT_NOT_ALLOWED", "MATERIAL_SIZE_OUT_OF_RANGE", "MATERIAL_TOO_OLD"] {
-        assert!(c.contains(&code), "{code}: {c:?}");
-    }
+    // Each finding names the upload it is about: bmp → [0], 100 000 bytes (under 200 KiB) → [1],
+    // 9 MiB + 1 byte → [2], a residence permit issued 3 months and a day ago → [3].
+    let r = Engine::embedded().check_value_at(&a, None).unwrap();
+    let upload_findings: Vec<(&str, &str)> =
+        r.findings.iter().filter(|f| f.path.starts_with("materials[")).map(|f| (f.code, f.path.as_str())).collect();
+    assert_eq!(
+        upload_findings,
+        [
+            ("MATERIAL_FORMAT_NOT_ALLOWED", "materials[0].format"),
+            ("MATERIAL_SIZE_OUT_OF_RANGE", "materials[1].bytes"),
+            ("MATERIAL_SIZE_OUT_OF_RANGE", "materials[2].bytes"),
+            ("MATERIAL_TOO_OLD", "materials[3].issued_at"),
+        ]
+    );
     a["materials"] = json!([{"kind": "verification_photo", "format": "jpg", "bytes": 300000, "issued_at": "2026-08-29"}]);
     let c = codes(&a);
     assert!(c.contains(&"MATERIAL_MISSING") && !c.contains(&"MATERIAL_TOO_OLD"), "{c:?}");
