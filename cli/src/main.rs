@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 mod batch;
 mod human;
+mod id;
 
 #[derive(Parser)]
 #[command(
@@ -117,6 +118,25 @@ enum Cmd {
         /// Write the pack (the format --pack and Engine::from_pack read) to FILE.
         #[arg(long, value_name = "FILE")]
         export: Option<PathBuf>,
+    },
+    /// Check identity numbers on their own: resident_id, credit_code, mobile, hk_macau_permit,
+    /// taiwan_permit, passport, hk_macau_residence, taiwan_residence. One line per value; exit 1
+    /// when one is invalid.
+    Id {
+        /// The kind of number (resident_id, credit_code, mobile, …).
+        kind: String,
+        /// The numbers to check.
+        #[arg(value_name = "VALUE", required_unless_present = "file", conflicts_with = "file")]
+        values: Vec<String>,
+        /// Read the numbers from FILE, one per line (- for standard input).
+        #[arg(short = 'f', long = "file", value_name = "FILE")]
+        file: Option<String>,
+        /// Date the ages are computed on (default: today in Shanghai).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// One JSON object per line instead of the readable form.
+        #[arg(long)]
+        json: bool,
     },
     /// Check many applications: JSONL (one application per line) or CSV (an `application`
     /// column of JSON) in; one result row per input row out, in order.
@@ -360,6 +380,10 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                 }
             }
             Ok(0)
+        }
+        Cmd::Id { kind, values, file, as_of, json } => {
+            drop(out);
+            id::run(id::Args { kind, values, file, as_of, json })
         }
         Cmd::Batch { input, output, format, as_of, chunk, quiet, resume } => {
             drop(out);
