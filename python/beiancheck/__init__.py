@@ -115,6 +115,58 @@ class Engine(_native.Engine):
             raise TypeError("check_domains takes many names; use check_domain for one")
         return self._check_domains_list(names, subject_kind=subject_kind, province=province, threads=threads)
 
+    def check_ids(
+        self,
+        values: Any,
+        *,
+        kind: str,
+        as_of: "AsOf" = None,
+        threads: Optional[int] = None,
+    ) -> Any:
+        """Checks many identity numbers of one ``kind`` on their own: ``resident_id``,
+        ``credit_code``, ``mobile``, ``hk_macau_permit``, ``taiwan_permit``, ``passport``,
+        ``hk_macau_residence`` or ``taiwan_residence``. Ages are computed on ``as_of`` (a date
+        or ``"YYYY-MM-DD"``; default today in Shanghai, fixed once for the whole call).
+
+        What comes back follows what goes in, one answer per value, in order, a null for a
+        null: a list of ``str``/``None`` gives a list of dicts (``None`` for ``None``); a
+        pyarrow array gives a ``pyarrow.Table``; a pandas Series a pandas DataFrame with the
+        Series' index; a polars Series a polars DataFrame. The columns (dict keys): ``valid,
+        reason, position, expected, message_en, message_zh, normalised, birth_date, sex, age,
+        province, area, registration_authority, org_type, org_class, org_class_zh`` (in the
+        dicts also ``kind``; ``birth_date`` is a date in Arrow, ``"YYYY-MM-DD"`` in a dict).
+        An unknown ``kind`` raises ValueError; a value that is not a string, TypeError.
+        """
+        if isinstance(values, (str, bytes)):
+            raise TypeError("check_ids takes many values; use check_id for one")
+        module = type(values).__module__.split(".")[0]
+        if module == "pandas" and hasattr(values, "index"):
+            import pyarrow as pa
+
+            try:
+                arr = pa.Array.from_pandas(values, type=pa.string())
+            except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+                raise TypeError(f"check_ids takes a Series of strings: {e}") from None
+            out = self.check_ids(arr, kind=kind, as_of=as_of, threads=threads).to_pandas()
+            out.index = values.index
+            return out
+        if hasattr(values, "__arrow_c_stream__") or hasattr(values, "__arrow_c_array__"):
+            from ._arrow import read_capsule
+
+            table = read_capsule(_native._check_ids_arrow(values, kind, as_of, threads)).read_all()
+            if module == "polars":
+                import polars as pl
+
+                return pl.from_arrow(table)
+            return table
+        return _native._check_ids_list(values, kind, as_of, threads)
+
+    def check_id(self, value: str, *, kind: str, as_of: "AsOf" = None) -> "dict[str, Any]":
+        """One identity number: the dict ``check_ids`` gives for it."""
+        if not isinstance(value, str):
+            raise TypeError(f"check_id takes a str, not {type(value).__name__}")
+        return _native._check_ids_list([value], kind, as_of, 1)[0]
+
     def materials(
         self,
         *,

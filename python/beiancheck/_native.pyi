@@ -236,3 +236,11 @@ class Engine:
         as_of: AsOf = None,
         drop_nulls: bool = False,
     ) -> Any: ...
+
+def _check_ids_list(
+    values: Iterable[Optional[str]], kind_name: str, as_of: AsOf = None, threads: Optional[int] = None
+) -> List[Optional[dict[str, Any]]]:
+    """Identity numbers of one kind → one dict per value (None for None); see Engine.check_ids."""
+
+def _check_ids_arrow(values: Any, kind_name: str, as_of: AsOf = None, threads: Optional[int] = None) -> Any:
+    """An Arrow string array → an Arrow stream capsule of the answers; see Engine.check_ids."""

@@ -17,11 +17,11 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyTuple};
 use std::sync::Arc;
 
-type Arrays = Box<dyn Iterator<Item = Result<ArrayRef, ArrowError>> + Send>;
+pub(crate) type Arrays = Box<dyn Iterator<Item = Result<ArrayRef, ArrowError>> + Send>;
 
 /// The readers below are called from C (the Arrow stream's `get_next`), where an unwinding
 /// panic would abort the process: a panic becomes a stream error instead.
-fn no_panic<T>(f: impl FnOnce() -> Option<Result<T, ArrowError>>) -> Option<Result<T, ArrowError>> {
+pub(crate) fn no_panic<T>(f: impl FnOnce() -> Option<Result<T, ArrowError>>) -> Option<Result<T, ArrowError>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
         .unwrap_or_else(|_| Some(Err(ArrowError::ComputeError("internal error in beiancheck (a panic); see stderr".into()))))
 }
@@ -73,7 +73,7 @@ pub fn export<'py>(py: Python<'py>, reader: Box<dyn RecordBatchReader + Send>) -
     PyCapsule::new(py, FFI_ArrowArrayStream::new(reader), Some(c"arrow_array_stream".to_owned()))
 }
 
-fn is_text(t: &DataType) -> bool {
+pub(crate) fn is_text(t: &DataType) -> bool {
     matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Null)
 }
 
@@ -98,7 +98,7 @@ fn select(field: &Field, column: &str) -> PyResult<Option<usize>> {
 }
 
 /// Values `start..start+len` of a string array (None for nulls), borrowed from its buffers.
-fn strings(a: &dyn Array, start: usize, len: usize) -> Vec<Option<&str>> {
+pub(crate) fn strings(a: &dyn Array, start: usize, len: usize) -> Vec<Option<&str>> {
     let range = start..start + len;
     match a.data_type() {
         DataType::Utf8 => {

@@ -13,6 +13,7 @@ use std::sync::{mpsc, Mutex};
 
 mod arrow;
 mod convert;
+mod ids;
 mod objects;
 mod pool;
 
@@ -473,6 +474,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyErrorResult>()?;
     m.add_class::<PyDomainReport>()?;
     m.add_class::<CheckIter>()?;
+    m.add_function(wrap_pyfunction!(ids::_check_ids_list, m)?)?;
+    m.add_function(wrap_pyfunction!(ids::_check_ids_arrow, m)?)?;
     m.add("BeiancheckError", py.get_type::<BeiancheckError>())?;
     m.add("InputError", py.get_type::<InputError>())?;
     m.add("PackError", py.get_type::<PackError>())?;
