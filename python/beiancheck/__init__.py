@@ -99,18 +99,36 @@ class Engine(_native.Engine):
     ) -> Any:
         """Checks many domain names.
 
-        An iterable of ``str`` gives a list of DomainReport. An Arrow string array (a pyarrow
+        An iterable of ``str`` gives a list of DomainReport (None for a None name). An Arrow string array (a pyarrow
         Array or ChunkedArray, a polars Series: anything with ``__arrow_c_array__`` or
         ``__arrow_c_stream__``) gives a ``pyarrow.Table`` with the columns
-        ``domain, verdict, registrable, suffix, tld, tld_status, codes``.
+        ``domain, verdict, registrable, suffix, tld, tld_status, codes`` (a null name: a null
+        row). A pandas Series gives a pandas DataFrame on its index; a polars Series a polars
+        DataFrame.
         """
+        mod = type(names).__module__.split(".")[0]
+        if mod == "pandas" and hasattr(names, "index"):
+            import pyarrow as pa
+
+            try:
+                arr = pa.Array.from_pandas(names, type=pa.string())
+            except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+                raise TypeError(f"check_domains takes a Series of strings: {e}") from None
+            out = self.check_domains(arr, subject_kind=subject_kind, province=province, threads=threads).to_pandas()
+            out.index = names.index
+            return out
         if not isinstance(names, (str, bytes)) and (
             hasattr(names, "__arrow_c_stream__") or hasattr(names, "__arrow_c_array__")
         ):
             from ._arrow import read_capsule
 
             cap = self._check_domains_arrow(names, subject_kind=subject_kind, province=province, threads=threads)
-            return read_capsule(cap).read_all()
+            table = read_capsule(cap).read_all()
+            if mod == "polars":
+                import polars as pl
+
+                return pl.from_arrow(table)
+            return table
         if isinstance(names, str):
             raise TypeError("check_domains takes many names; use check_domain for one")
         return self._check_domains_list(names, subject_kind=subject_kind, province=province, threads=threads)
@@ -205,6 +223,42 @@ class Engine(_native.Engine):
         structs (converted to dicts through pyarrow).
         """
         return self.check_arrow_reader(data, column, threads=threads, as_of=as_of, chunk_size=chunk_size).read_all()
+
+    def check_rows(
+        self,
+        data: Any,
+        column: str = "application",
+        *,
+        id_column: Optional[str] = None,
+        report: bool = False,
+        findings: bool = False,
+        threads: Optional[int] = None,
+        as_of: "AsOf" = None,
+        chunk_size: int = 8192,
+    ) -> Any:
+        """One result row per input row, in the container that came in: a pyarrow Table (or
+        RecordBatch, reader, array, anything with ``__arrow_c_stream__``) gives a
+        ``pyarrow.Table``; a polars DataFrame or Series a polars DataFrame; a pandas DataFrame or
+        Series a pandas DataFrame on the same index; a list of rows (dicts / JSON strings, as
+        ``check_many``) a ``pyarrow.Table``.
+
+        Columns: ``row`` (position; not in pandas, whose index is kept), ``verdict``,
+        ``filing_type``, ``codes`` (list of finding codes), ``errors`` and ``warnings``
+        (counts), ``error_code`` / ``error_message`` for a row that is not an application
+        (malformed JSON), and with ``report=True`` the report as JSON. ``id_column`` names a
+        column of ``data`` carried through first, with its own type. A null application gives
+        a null result (everything null but ``row`` and the id). ``findings=True`` gives the
+        per-finding view of ``check_arrow`` instead.
+        """
+        if findings:
+            if id_column is not None or report:
+                raise TypeError("findings=True is the check_arrow view: it takes no id_column or report")
+            return self.check_arrow(data, column, threads=threads, as_of=as_of, chunk_size=chunk_size)
+        from ._rows import check_rows
+
+        return check_rows(
+            self, data, column, id_column=id_column, report=report, threads=threads, as_of=as_of, chunk_size=chunk_size
+        )
 
     def check_arrow_reader(
         self,

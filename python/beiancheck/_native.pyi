@@ -208,7 +208,7 @@ class Engine:
         subject_kind: Optional[str] = None,
         province: Optional[str] = None,
         threads: Optional[int] = None,
-    ) -> List[DomainReport]: ...
+    ) -> List[Optional[DomainReport]]: ...
     def _check_domains_arrow(
         self,
         names: Any,
