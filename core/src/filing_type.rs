@@ -107,7 +107,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Option<&'static str> {
         for (i, wn) in website_numbers.iter().enumerate() {
             if let Some(wn) = wn {
                 if wn.subject_serial != sn.subject_serial || wn.province != sn.province {
-                    let s = cx.app.websites[i].filing_number.clone().unwrap_or_default();
+                    let s = cx.app.websites[i].filing_number.as_deref().unwrap_or_default();
                     sink.add(
                         FILING_NUMBER_INVALID,
                         format!("websites[{i}].filing_number"),
@@ -125,9 +125,11 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Option<&'static str> {
     if cx.app.websites.is_empty() {
         return None;
     }
-    let subject_filed = subject.is_some_and(|s| s.filing_number.is_some()) || cx.app.websites.iter().any(|w| w.filing_number.is_some());
-    let subject_at_tencent = subject.and_then(|s| s.filed_with) == Some("tencent");
-    if subject_filed && subject.and_then(|s| s.filed_with).is_none() {
+    // An existing filing number is a claim: left out, there is none (the first filing).
+    let subject_filed =
+        subject.is_some_and(|s| s.filing_number.claim().is_some()) || cx.app.websites.iter().any(|w| w.filing_number.claim().is_some());
+    let subject_at_tencent = subject.and_then(|s| s.filed_with.value()) == Some("tencent");
+    if subject_filed && subject.is_some_and(|s| !s.filed_with.is_value() && !s.filed_with.is_invalid()) {
         sink.add(
             FACT_MISSING,
             "subject.filed_with",
@@ -140,7 +142,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Option<&'static str> {
         );
     }
     let types: Vec<&'static str> =
-        cx.app.websites.iter().map(|w| derive_one(subject_filed, subject_at_tencent, w.filing_number.is_some())).collect();
+        cx.app.websites.iter().map(|w| derive_one(subject_filed, subject_at_tencent, w.filing_number.claim().is_some())).collect();
     let any_access = types.iter().any(|t| is_access(t));
     let any_new = types.iter().any(|t| !is_access(t));
     // Access and new websites cannot share an order; access comes first (F14).
