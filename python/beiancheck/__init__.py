@@ -165,7 +165,9 @@ class Engine(_native.Engine):
                 arr = pa.Array.from_pandas(values, type=pa.string())
             except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
                 raise TypeError(f"check_ids takes a Series of strings: {e}") from None
-            out = self.check_ids(arr, kind=kind, as_of=as_of, threads=threads).to_pandas()
+            from ._rows import to_pandas
+
+            out = to_pandas(self.check_ids(arr, kind=kind, as_of=as_of, threads=threads))
             out.index = values.index
             return out
         if hasattr(values, "__arrow_c_stream__") or hasattr(values, "__arrow_c_array__"):

@@ -121,12 +121,20 @@ def _pandas(engine: "Engine", data: Any, column: str, id_column: Optional[str], 
         values = data[column]
     # The column's own objects (dicts or JSON strings); pandas' missing values are null rows.
     rows = [None if _missing(v) else v for v in values.tolist()]
-    out = _from_rows(engine, rows, chunk_size, kw).to_pandas()
+    out = to_pandas(_from_rows(engine, rows, chunk_size, kw))
     out = out.drop(columns=["row"])
     out.index = values.index
     if id_column is not None:
         out.insert(0, id_column, data[id_column].to_numpy())
     return out
+
+
+def to_pandas(table: "pyarrow.Table") -> Any:
+    """Counts stay integers where a row is null (pandas' nullable Int32, not float64)."""
+    import pandas as pd
+
+    pa = _pyarrow()
+    return table.to_pandas(types_mapper={pa.int32(): pd.Int32Dtype()}.get)
 
 
 def _missing(v: Any) -> bool:
