@@ -10,6 +10,7 @@ use std::process::ExitCode;
 mod batch;
 mod human;
 mod id;
+mod report;
 
 #[derive(Parser)]
 #[command(
@@ -161,6 +162,9 @@ enum Cmd {
         /// Continue an interrupted run from its OUT.progress file, without duplicating rows.
         #[arg(long)]
         resume: bool,
+        /// Also write a one-page HTML summary of the run (verdicts, provinces, top findings …).
+        #[arg(long, value_name = "REPORT.html")]
+        report: Option<PathBuf>,
     },
 }
 
@@ -385,9 +389,20 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
             drop(out);
             id::run(id::Args { kind, values, file, as_of, json })
         }
-        Cmd::Batch { input, output, format, as_of, chunk, quiet, resume } => {
+        Cmd::Batch { input, output, format, as_of, chunk, quiet, resume, report } => {
             drop(out);
-            batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet, resume)
+            if report.is_some() {
+                report::precheck(&input)?;
+            }
+            let code = batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet, resume)?;
+            match report {
+                // An interrupted run has no complete output to report on.
+                Some(path) if code != 130 => {
+                    report::write(engine, &input, &output, format.map(|f| f == batch::Format::Csv), as_of, chunk.max(1), &path)?
+                }
+                _ => {}
+            }
+            Ok(code)
         }
     }
 }

@@ -39,6 +39,7 @@ __version__: str = _native.__version__
 
 __all__ = [
     "Engine",
+    "report",
     "Report",
     "Finding",
     "ErrorResult",
@@ -292,6 +293,33 @@ class Engine(_native.Engine):
         return rows_reader(self, rows, threads=threads, as_of=as_of, chunk_size=chunk_size).read_all()
 
 
+
+
+def report(
+    results: Iterable[Any],
+    inputs: Optional[Iterable[Any]] = None,
+    *,
+    engine: Optional[Engine] = None,
+    source: Optional[str] = None,
+    path: Union[str, "os.PathLike[str]", None] = None,
+) -> str:
+    """One self-contained HTML page summarising a run (the page ``beiancheck batch --report``
+    writes, from the same renderer in the core): verdicts overall, by province and subject kind,
+    the most frequent finding codes with their meaning and an example row, what could not be
+    checked, the rule pack and the row counts.
+
+    ``results`` are what ``check_many`` / ``check_iter`` give (Report, ErrorResult; None for a
+    null row); ``inputs``, the rows they came from (dicts or JSON), give each row's province and
+    subject kind. ``source`` names the run in the title. Every value is HTML-escaped; the page
+    has no script and a policy that allows none. Returns the HTML; with ``path``, writes it too.
+    """
+    eng = engine if engine is not None else Engine()
+    res = list(results)
+    ins = None if inputs is None else list(inputs)
+    html = _native._report_html(eng, res, ins, source)
+    if path is not None:
+        Path(path).write_text(html, encoding="utf-8")
+    return html
 
 
 def __getattr__(name: str) -> Any:

@@ -246,3 +246,6 @@ def _check_ids_list(
 
 def _check_ids_arrow(values: Any, kind_name: str, as_of: AsOf = None, threads: Optional[int] = None) -> Any:
     """An Arrow string array → an Arrow stream capsule of the answers; see Engine.check_ids."""
+
+def _report_html(engine: Engine, results: List[Any], inputs: Optional[List[Any]] = None, source: Optional[str] = None) -> str:
+    """Results (+ their inputs) → the run summary page; see beiancheck.report."""

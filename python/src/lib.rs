@@ -17,6 +17,7 @@ mod ids;
 mod objects;
 mod pool;
 mod rows;
+mod summary;
 
 use convert::Input;
 use objects::{PyDomainReport, PyErrorResult, PyFinding, PyReport};
@@ -479,6 +480,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(ids::_check_ids_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(rows::_check_rows_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(rows::_rows_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(summary::_report_html, m)?)?;
     m.add("BeiancheckError", py.get_type::<BeiancheckError>())?;
     m.add("InputError", py.get_type::<InputError>())?;
     m.add("PackError", py.get_type::<PackError>())?;
