@@ -45,9 +45,9 @@ say "wheel built in $(( $(date +%s) - start ))s: $(basename "$dist"/*.whl)"
 wheel="$(ls "$dist"/*.whl)"
 "$vpy" -m pip install -q --force-reinstall --no-deps "$wheel"
 "$vpy" -m pip install -q "${wheel}[test]"
-# The Dask and Ray recipes of docs/PYTHON.md: tested where their wheels install (a few seconds
+# The Dask, Ray and pandera recipes of docs/PYTHON.md: tested where their wheels install (a few seconds
 # each); otherwise test_engines.py skips them and says why.
-for extra in "dask[dataframe]" "ray"; do
+for extra in "dask[dataframe]" "ray" "pandera>=0.24"; do
   if ! "$vpy" -m pip install -q "$extra" >/dev/null 2>&1; then
     say "could not install $extra: its recipe test will be skipped"
   fi

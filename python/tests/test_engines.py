@@ -76,3 +76,14 @@ def test_ray_data_map_batches():
     assert r.column("id").to_pylist() == ["F-1", "F-2", "F-3"]
     assert r.column("verdict").to_pylist() == [want_verdict(), None, None]
     assert r.column("error_code").to_pylist() == [None, None, "INPUT_MALFORMED"]
+
+
+def test_pandera_checks():
+    pytest.importorskip("pandera.pandas", reason="pandera (>= 0.24) is not installed (python/run-tests.sh installs it when it can)")
+    ns = run("pandera")
+    f = ns["failures"]
+    by_column = {c: sorted(set(f[f["column"] == c]["index"])) for c in set(f["column"])}
+    # F-1 is the example (not ineligible) with a valid ID; F-2 is an empty application (ineligible)
+    # and a wrong check digit.
+    assert want_verdict() != "ineligible"
+    assert by_column == {"application": ["F-2"], "owner_id": ["F-2"]}, f
