@@ -29,6 +29,7 @@ pub mod report;
 pub mod resource;
 pub mod rules_doc;
 pub mod subject;
+pub mod summary;
 pub mod tables;
 pub mod text;
 pub mod vocab;
