@@ -27,6 +27,7 @@ pub mod province;
 pub mod report;
 pub mod resource;
 pub mod rules_doc;
+pub mod sources;
 pub mod subject;
 pub mod tables;
 pub mod text;

@@ -6,6 +6,7 @@
 use crate::codes;
 use crate::findings::{Finding, Message, Severity};
 use crate::province::{MaterialRow, Province, ProvinceRule};
+use crate::sources::SourceDoc;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -49,6 +50,7 @@ struct RawPack {
     resources: crate::tables::ResourcesTable,
     subjects: crate::tables::SubjectsTable,
     websites: crate::tables::WebsitesTable,
+    source_documents: crate::sources::RawSources,
     public_suffix_list: String,
     #[serde(flatten)]
     more: Map<String, Value>,
@@ -234,25 +236,35 @@ struct RawProvinces {
     provinces: Vec<Province>,
 }
 
+/// A catalogue entry as used: severity, the entry, its zh/en templates split once, and its
+/// source's document.
+type Entry = (Severity, CatalogueEntry, [crate::findings::Template; 2], Arc<SourceDoc>);
+
 /// The finding catalogue, indexed by code.
 pub struct Catalogue {
-    /// Severity, the entry, and its zh/en templates split once.
-    entries: HashMap<&'static str, (Severity, CatalogueEntry, [crate::findings::Template; 2])>,
+    entries: HashMap<&'static str, Entry>,
     order: Vec<&'static str>,
+    /// The document of every citation in the pack (rows cite their own).
+    cited: HashMap<String, Arc<SourceDoc>>,
 }
 
 impl Catalogue {
     pub fn get(&self, code: &str) -> Option<(&'static str, Severity, &CatalogueEntry)> {
-        let (k, (sev, e, _)) = self.entries.get_key_value(code)?;
+        let (k, (sev, e, _, _)) = self.entries.get_key_value(code)?;
         Some((k, *sev, e))
     }
 
     /// Every entry in catalogue order.
     pub fn entries(&self) -> impl Iterator<Item = (Severity, &CatalogueEntry)> {
         self.order.iter().map(move |c| {
-            let (s, e, _) = &self.entries[c];
+            let (s, e, _, _) = &self.entries[c];
             (*s, e)
         })
+    }
+
+    /// The public document a citation of this pack names (every citation has one: checked at load).
+    pub fn document(&self, cite: &str) -> Option<&Arc<SourceDoc>> {
+        self.cited.get(cite)
     }
 
     pub fn render(&self, code: &'static str, path: String, ctx: crate::findings::Ctx, source: Option<&str>) -> Finding {
@@ -266,14 +278,21 @@ impl Catalogue {
         }
         let context = crate::findings::Context(context);
         // Validation guarantees an entry for every code the engine emits.
-        let (severity, entry, [zh, en]) = &self.entries[code];
+        let (severity, entry, [zh, en], doc) = &self.entries[code];
+        let (source, doc) = match source {
+            // Validation resolved every citation of the pack; a row's own is looked up.
+            Some(s) => (s, self.cited.get(s).unwrap_or(doc)),
+            None => (entry.source.as_str(), doc),
+        };
         Finding {
             code,
             severity: *severity,
             path,
             message: Message { zh: zh.render(&context), en: en.render(&context) },
             context,
-            source: source.unwrap_or(&entry.source).to_owned(),
+            source: source.to_owned(),
+            title: doc.title.clone(),
+            url: doc.url.clone(),
         }
     }
 }
@@ -307,6 +326,7 @@ pub struct Pack {
     pub subjects: crate::tables::SubjectsTable,
     pub websites: crate::tables::WebsitesTable,
     pub table_sizes: Vec<(&'static str, usize)>,
+    sources: crate::sources::Sources,
 }
 
 impl fmt::Debug for Pack {
@@ -363,10 +383,12 @@ impl Pack {
         if let Some(k) = raw.more.keys().next() {
             return Err(err(
                 k.clone(),
-                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, materials, preapproval, resources, subjects, websites, public_suffix_list)",
+                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, materials, preapproval, resources, subjects, websites, source_documents, public_suffix_list)",
             ));
         }
         let sha256 = hex(&Sha256::digest(bytes));
+        let sources = crate::sources::Sources::new(raw.source_documents)?;
+        let cited = sources.resolve_all(bytes)?;
 
         // Catalogue: every emitted code exactly once, a known severity, both languages, a source.
         let mut entries = HashMap::default();
@@ -384,7 +406,8 @@ impl Pack {
                 }
             }
             let templates = [crate::findings::Template::parse(&e.zh), crate::findings::Template::parse(&e.en)];
-            if entries.insert(code, (sev, e.clone(), templates)).is_some() {
+            let doc = cited[&e.source].clone();
+            if entries.insert(code, (sev, e.clone(), templates, doc)).is_some() {
                 return Err(err(at, format!("duplicate entry for {code}")));
             }
             order.push(code);
@@ -490,13 +513,14 @@ impl Pack {
             ("subject_certificates", raw.subjects.certificates.len()),
             ("province_rules", raw.provinces.provinces.iter().map(|p| p.rules.len()).sum()),
             ("public_suffix_list_rules", psl_rules(psl_text)),
+            ("source_documents", sources.documents().count()),
         ];
         Ok(Pack {
             info: crate::RulesInfo { version: raw.meta.version.as_str().into(), sha256: sha256.as_str().into() },
             meta: raw.meta,
             sha256,
             bytes: Arc::from(bytes),
-            catalogue: Catalogue { entries, order },
+            catalogue: Catalogue { entries, order, cited },
             tlds_as_of: raw.tlds.as_of,
             tlds,
             reserved,
@@ -519,7 +543,13 @@ impl Pack {
             subjects: raw.subjects,
             websites: raw.websites,
             table_sizes,
+            sources,
         })
+    }
+
+    /// The source documents and how a citation resolves to one.
+    pub fn sources(&self) -> &crate::sources::Sources {
+        &self.sources
     }
 
     /// The status of a TLD given in A-label form.
