@@ -25,6 +25,7 @@ import json, pathlib, re, sys, urllib.parse
 
 ref = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/reference")
 docs = {}
+files = {}  # a reference file cited by its path -> its id
 
 
 def gh(repo, path, commit="HEAD", tree=False):
@@ -78,6 +79,7 @@ for i, (file, status) in sorted(tencent.items()):
     guide = "/常见问题/" not in path
     url = f"https://cloud.tencent.com/document/product/243/{min(nums)}" if len(nums) == 1 and guide and not old else gh(repo, path, commit)
     add(i, title, url, f"{repo} {path} @ {commit}")
+    files[f"tencent/sources/{file}"] = i
 
 add("SEED", "腾讯云文档 网站备案 › 接入备案（控制台）", "https://cloud.tencent.com/document/product/243/19024",
     "reference/seed-access-filing.md (the request: Tencent Cloud's guide to 接入备案)")
@@ -113,6 +115,7 @@ for i, cite, file in re.findall(r"^- \*\*([A-Z0-9-]+)\*\* — (.*?) — `(source
                 "GKY": "果壳云"}.get(i.split("-")[0], "")
     leaf = (leafpath if m else url).rsplit("/", 1)[1].removesuffix(".md")
     add(i, f"{provider} {h or leaf}", url, cite)
+    files["others/" + file] = i
 
 # Domain lists: domain/tlds.json "sources".
 tld_sources = json.loads((ref / "domain/tlds.json").read_text())["sources"]
@@ -155,6 +158,7 @@ aliases = {
 }
 for code in sorted(k[2:] for k in tencent if k.startswith("P-")):
     aliases[f"tencent/provinces.json ({code}"] = "P-" + code
+aliases.update(files)
 for a, i in aliases.items():
     assert i in docs, (a, i)
 

@@ -11,6 +11,8 @@ edited by hand only through this script. Choices recorded on the rows:
   not_accepted_for_new_filings (Tencent's Beijing rule). User reports are kept as notes only.
 - .me and .tech: the filing lists name them but later reports say they are not fileable;
   reference/README.md rule 5 -> 'disputed' (needs_review with both sources).
+- scripts/tld_rechecks.json: TLDs re-checked against newer sources (.香港, .pw disputed; .hk,
+  .quest, .saxo not approved, each with what was read); its rows replace the reference's.
 """
 import json, sys, pathlib
 ref = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/reference")
@@ -44,8 +46,21 @@ for t, r in not_approved.items():
     else:
         basis, status = "domain/tlds.json (TC2022, TC2020, QCBJ): absent from every filing list", "not_listed"
     rejected.append({"tld": t, "status": status, "source": basis, "note": "reported: " + r["source"]})
+# Re-checked rows (scripts/tld_rechecks.json) replace what the reference says of their TLD.
+rechecks = json.loads((pathlib.Path(__file__).parent / "tld_rechecks.json").read_text())
+redone = {r["tld"] for r in rechecks["rows"]}
+rows = [r for r in rows if r["tld"] not in redone]
+rejected = [r for r in rejected if r["tld"] not in redone]
+for r in rechecks["rows"]:
+    if r["status"] == "disputed":
+        rows.append({"tld": r["tld"], "unicode": r["unicode"], "status": "disputed", "since": r["since"], "source": r["source"],
+                     "note": r["note"], "choice": "reference/README.md rule 5: sources conflict; needs_review with both (re-checked "
+                     + rechecks["checked_on"] + ", scripts/tld_rechecks.json)"})
+    else:
+        rejected.append({"tld": r["tld"], "status": "not_listed",
+                         "source": "domain/tlds.json (TC2022, TC2020, QCBJ): absent from every filing list", "note": "re-checked: " + r["source"]})
 out = {"about": "MIIT-approved TLDs (A-label, lower case) with the date of the oldest dated source that lists them, "
-                "and TLDs a source reports as not fileable. Derived from reference/domain/tlds.json by scripts/gen_tlds.py.",
+                "and TLDs a source reports as not fileable. Derived from reference/domain/tlds.json and scripts/tld_rechecks.json by scripts/gen_tlds.py.",
        "as_of": "2026-10-22", "approved": rows, "not_approved": rejected}
 pathlib.Path("core/rules/tlds.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
 print(len(rows), "approved/disputed,", len(rejected), "not approved")

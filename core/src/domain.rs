@@ -8,7 +8,7 @@ use crate::codes::*;
 use crate::ctx;
 use crate::dates;
 use crate::findings::Sink;
-use crate::model::{DomainFacts, Website};
+use crate::model::{DomainFacts, Fact, Website};
 use crate::pack::{Pack, ReservedSuffix, TldStatus};
 use crate::province::{Province, ProvinceRule};
 use crate::text::name_key;
@@ -54,6 +54,30 @@ fn reject(code: &'static str, en: impl Into<String>, zh: impl Into<String>) -> R
 /// Normalises and splits a domain. Only syntax and the suffix list decide here; eligibility
 /// rules come after.
 pub fn parse(pack: &Pack, input: &str) -> Result<Parsed, Rejection> {
+    let ascii = normalize(input)?;
+    let tld = ascii.rsplit('.').next().unwrap_or("").to_owned();
+    if tld.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(reject(DOMAIN_NOT_REGISTRABLE, "the last label is numeric", "顶级域为纯数字"));
+    }
+    let Some(domain) = pack.psl.domain(ascii.as_bytes()) else {
+        let (en, zh) = if ascii.contains('.') || pack.psl.suffix(ascii.as_bytes()).is_some_and(|s| s.is_known()) {
+            ("a public suffix, not a registered domain", "这是公共后缀，不是注册域名")
+        } else {
+            ("a single label is not a domain", "单个标签不是域名")
+        };
+        return Err(reject(DOMAIN_NOT_REGISTRABLE, en, zh));
+    };
+    let registrable = String::from_utf8_lossy(domain.as_bytes()).into_owned();
+    let suffix = String::from_utf8_lossy(domain.suffix().as_bytes()).into_owned();
+    Ok(Parsed { ascii, registrable, suffix, tld })
+}
+
+/// The name's A-label, lower-case form, or why it is not a domain name: UTS-46 ToASCII with
+/// nontransitional processing, CheckHyphens, CheckBidi, CheckJoiners, STD3 rules and DNS lengths
+/// (domain/facts.md §5; tests/conformance_deviations.txt lists where this differs from the
+/// UTS-46 and PSL suites, e.g. the one trailing root dot it drops). No suffix list here: this is
+/// the syntax step of [`parse`], and what the IDNA conformance suite runs against.
+pub fn normalize(input: &str) -> Result<String, Rejection> {
     let t = input.trim();
     if t.is_empty() {
         return Err(reject(DOMAIN_INVALID, "the name is empty", "域名为空"));
@@ -72,30 +96,32 @@ pub fn parse(pack: &Pack, input: &str) -> Result<Parsed, Rejection> {
     }
     // One trailing root dot (any of the dots UTS-46 maps to '.') is allowed and dropped.
     let t = t.strip_suffix(['.', '。', '．', '｡']).unwrap_or(t);
-    let ascii = Uts46::new().to_ascii(t.as_bytes(), AsciiDenyList::EMPTY, Hyphens::Allow, DnsLength::Ignore).map_err(|_| {
-        reject(
-            DOMAIN_INVALID,
-            "not a valid internationalised name (bad punycode or a character IDNA does not allow)",
-            "不是有效的国际化域名（punycode 错误或含有不允许的字符）",
-        )
-    })?;
-    let ascii = ascii.into_owned();
-    check_syntax(&ascii)?;
-    let tld = ascii.rsplit('.').next().unwrap_or("").to_owned();
-    if tld.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(reject(DOMAIN_NOT_REGISTRABLE, "the last label is numeric", "顶级域为纯数字"));
-    }
-    let Some(domain) = pack.psl.domain(ascii.as_bytes()) else {
-        let (en, zh) = if ascii.contains('.') || pack.psl.suffix(ascii.as_bytes()).is_some_and(|s| s.is_known()) {
-            ("a public suffix, not a registered domain", "这是公共后缀，不是注册域名")
-        } else {
-            ("a single label is not a domain", "单个标签不是域名")
-        };
-        return Err(reject(DOMAIN_NOT_REGISTRABLE, en, zh));
+    let uts46 = Uts46::new();
+    let to_ascii = |hyphens| uts46.to_ascii(t.as_bytes(), AsciiDenyList::EMPTY, hyphens, DnsLength::Ignore);
+    // CheckHyphens applies to the Unicode labels (例子-.cn) and to what an A-label decodes to
+    // (xn--xn--…), which the A-label form alone cannot show.
+    let ascii = match to_ascii(Hyphens::Check) {
+        Ok(a) => a.into_owned(),
+        Err(_) => {
+            // Without the hyphen check: an A-label-level reason (check_syntax) is more precise
+            // than the crate's bare "error"; if there is none, the hyphens were the problem.
+            let Ok(lax) = to_ascii(Hyphens::Allow) else {
+                return Err(reject(
+                    DOMAIN_INVALID,
+                    "not a valid internationalised name (bad punycode or a character IDNA does not allow)",
+                    "不是有效的国际化域名（punycode 错误或含有不允许的字符）",
+                ));
+            };
+            check_syntax(&lax)?;
+            return Err(reject(
+                DOMAIN_INVALID,
+                "a label starts or ends with a hyphen, or has hyphens in its 3rd and 4th positions (in its Unicode form)",
+                "有标签（按其中文等 Unicode 形式）以连字符开头或结尾，或第 3、4 位为连字符",
+            ));
+        }
     };
-    let registrable = String::from_utf8_lossy(domain.as_bytes()).into_owned();
-    let suffix = String::from_utf8_lossy(domain.suffix().as_bytes()).into_owned();
-    Ok(Parsed { ascii, registrable, suffix, tld })
+    check_syntax(&ascii)?;
+    Ok(ascii)
 }
 
 /// LDH and length rules on the A-label form (RFC 1035/5891), with a reason a filer can act on;
@@ -349,27 +375,25 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
     let at = |f: &str| format!("domains[{j}].{f}");
     let registrar = d.registrar.as_deref().and_then(|r| cx.pack.registrar(r));
     match (d.registrar_domestic, registrar) {
-        (Some(false), _) => {
-            sink.add(DOMAIN_REGISTRAR_NOT_DOMESTIC, at("registrar_domestic"), ctx!["registrar" => d.registrar.clone().unwrap_or_default()])
-        }
-        (Some(true), _) | (None, Some(_)) => {}
-        (None, None) => sink.add(
-            FACT_MISSING,
+        (Fact::Value(false), _) => sink.add(
+            DOMAIN_REGISTRAR_NOT_DOMESTIC,
             at("registrar_domestic"),
-            ctx![
-                "field" => at("registrar_domestic"),
-                "check_zh" => "域名注册商是否为境内经批复的注册商",
-                "check_en" => "whether the registrar is an approved domestic one",
-                "rule" => DOMAIN_REGISTRAR_NOT_DOMESTIC,
-            ],
+            ctx!["registrar" => d.registrar.as_deref().unwrap_or_default()],
+        ),
+        (Fact::Value(true), _) | (_, Some(_)) | (Fact::Invalid, _) => {}
+        (_, None) => sink.fact_missing(
+            at("registrar_domestic"),
+            DOMAIN_REGISTRAR_NOT_DOMESTIC,
+            "域名注册商是否为境内经批复的注册商",
+            "whether the registrar is an approved domestic one",
         ),
     }
 
     match d.expires_at {
-        Some(exp) if exp.date() < cx.as_of || (exp.date() == cx.as_of && exp.time() == chrono::NaiveTime::MIN) => {
+        Fact::Value(exp) if exp.date() < cx.as_of || (exp.date() == cx.as_of && exp.time() == chrono::NaiveTime::MIN) => {
             sink.add(DOMAIN_EXPIRED, at("expires_at"), ctx!["expires_at" => dates::fmt_moment(exp)]);
         }
-        Some(exp) => {
+        Fact::Value(exp) => {
             if let Some(prov) = cx.province {
                 for rule in cx.pack.rules_for(prov, cx.personal.unwrap_or(false)) {
                     if let ProvinceRule::DomainValidityMinMonths { months, source, .. } = rule {
@@ -387,36 +411,70 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
                 }
             }
         }
-        None => sink.add(FACT_MISSING, at("expires_at"), ctx!["field" => at("expires_at"), "check_zh" => "域名是否在有效期内", "check_en" => "whether the domain is within its registration period", "rule" => DOMAIN_EXPIRED]),
+        Fact::Absent => sink.fact_missing(
+            at("expires_at"),
+            DOMAIN_EXPIRED,
+            "域名是否在有效期内",
+            "whether the domain is within its registration period",
+        ),
+        Fact::Null | Fact::Invalid => {}
     }
 
+    let holder_rules = &cx.pack.subjects.domain_holder;
+    let days = holder_rules.real_name_wait_days;
     match (d.real_name_verified, d.real_name_verified_at) {
-        (Some(false), _) => sink.add(DOMAIN_NOT_REAL_NAME_VERIFIED, at("real_name_verified"), ctx![]),
-        (_, Some(t)) => {
-            // 3 natural days at Tencent's registrars, 3 working days elsewhere (tencent/facts.md §2, §3).
+        (Fact::Value(false), _) => sink.add(DOMAIN_NOT_REAL_NAME_VERIFIED, at("real_name_verified"), ctx![]),
+        // Never verified.
+        (_, Fact::Null) => sink.add(DOMAIN_NOT_REAL_NAME_VERIFIED, at("real_name_verified_at"), ctx![]),
+        (_, Fact::Value(t)) => {
+            // N natural days at Tencent's registrars, N working days elsewhere (tencent/facts.md §2, §3).
             let at_tencent = registrar.is_some_and(|r| r.tencent);
-            let ready = if at_tencent { dates::add_days(t.date(), 3) } else { dates::add_working_days(t.date(), 3) };
+            let ready = if at_tencent { dates::add_days(t.date(), days as i64) } else { dates::add_working_days(t.date(), days) };
             if cx.as_of < ready {
-                let (zh, en) = if at_tencent { ("自然日", "natural days") } else { ("工作日", "working days (not registered at Tencent)") };
-                sink.add(DOMAIN_REAL_NAME_TOO_RECENT, at("real_name_verified_at"), ctx!["verified_at" => dates::fmt_moment(t), "ready_on" => dates::fmt(ready), "day_kind_zh" => zh, "day_kind_en" => en]);
+                let (zh, en) =
+                    if at_tencent { ("自然日", "natural days") } else { ("工作日", "working days (not registered at Tencent)") };
+                sink.add_sourced(
+                    DOMAIN_REAL_NAME_TOO_RECENT,
+                    at("real_name_verified_at"),
+                    ctx!["verified_at" => dates::fmt_moment(t), "ready_on" => dates::fmt(ready), "day_kind_zh" => zh, "day_kind_en" => en, "days" => days],
+                    Some(&holder_rules.real_name_source),
+                );
             }
         }
-        (Some(true), None) => {}
-        (None, None) => sink.add(FACT_MISSING, at("real_name_verified_at"), ctx!["field" => at("real_name_verified_at"), "check_zh" => "域名是否已实名认证满 3 天", "check_en" => "whether the domain passed real-name verification at least 3 days ago", "rule" => DOMAIN_NOT_REAL_NAME_VERIFIED]),
+        // Verified, but when is unknown: the waiting time cannot be checked.
+        (Fact::Value(true), Fact::Absent) => sink.fact_missing(
+            at("real_name_verified_at"),
+            DOMAIN_REAL_NAME_TOO_RECENT,
+            format!("域名实名认证是否已满 {days} 天"),
+            format!("whether the domain's real-name verification is at least {days} days old"),
+        ),
+        (_, Fact::Absent) => sink.fact_missing(
+            at("real_name_verified_at"),
+            DOMAIN_NOT_REAL_NAME_VERIFIED,
+            format!("域名是否已实名认证满 {days} 天"),
+            format!("whether the domain passed real-name verification at least {days} days ago"),
+        ),
+        (_, Fact::Invalid) => {}
     }
 
     owner_rule(cx, d, &at("registrant"), sink);
 
-    if let Some(num) = d.filing_number.as_deref() {
-        let base = |n: &str| n.split('-').next().unwrap_or(n).trim().to_owned();
-        match w.filing_number.as_deref() {
+    if let Some(num) = d.filing_number.claim().map(String::as_str) {
+        // The same subject's numbers, website serials aside (粤B2-20090059-1 is 粤B2-20090059's);
+        // numbers that do not parse (FILING_NUMBER_INVALID says so) compare as written.
+        let same_subject =
+            |a: &str, b: &str| match (crate::filing_type::parse_number(cx.pack, a), crate::filing_type::parse_number(cx.pack, b)) {
+                (Ok(x), Ok(y)) => x.same_subject(&y),
+                _ => a.trim() == b.trim(),
+            };
+        match w.filing_number.claim().map(String::as_str) {
             None => sink.add(DOMAIN_ALREADY_FILED, at("filing_number"), ctx![
                 "filing_number" => num,
                 "domain" => to_unicode(&p.registrable),
                 "reason_zh" => "已备案的域名不能用于首次备案或新增网站；若是本主体的网站，请填写该网站备案号办理接入备案，否则需先向管局申请注销",
                 "reason_en" => "a filed domain cannot be used for a first filing or a new website; if the website is yours give its number and file for access, otherwise have the old filing cancelled first",
             ]),
-            Some(own) if base(own) != base(num) => sink.add(DOMAIN_ALREADY_FILED, at("filing_number"), ctx![
+            Some(own) if !same_subject(own, num) => sink.add(DOMAIN_ALREADY_FILED, at("filing_number"), ctx![
                 "filing_number" => num,
                 "domain" => to_unicode(&p.registrable),
                 "reason_zh" => format!("与网站填写的备案号 {own} 不属于同一主体"),
@@ -427,46 +485,88 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
     }
 }
 
-/// The holder must be the filer (tencent/facts.md §3): an individual by name and ID number;
-/// an organisation by its name or its legal representative's name.
+/// The holder must be the filer, by identity (tencent/facts.md §3; tencent/sources
+/// 备案准备__备案域名: 比对信息为姓名、证件类型、证件号码): an individual by name, ID type and
+/// number; an organisation as itself (its name and certificate) or as its legal representative
+/// (their name and ID). A certificate that differs is a different holder, whatever the name.
 fn owner_rule(cx: &Cx, d: &DomainFacts, path: &str, sink: &mut Sink) {
     let Some(subject) = cx.app.subject.as_ref() else { return };
-    let Some(reg) = d.registrant.as_ref() else {
-        sink.add(FACT_MISSING, path, ctx!["field" => path, "check_zh" => "域名持有者是否与备案主体一致", "check_en" => "whether the domain holder is the filing subject", "rule" => DOMAIN_OWNER_MISMATCH]);
-        return;
-    };
-    let Some(holder) = reg.name.as_deref() else { return };
-    let hk = name_key(holder);
-    let subject_name = subject.name.as_deref().map(name_key);
-    if cx.personal == Some(true) {
-        if subject_name.as_deref().is_some_and(|s| s != hk) {
-            sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.name"), ctx!["registrant" => holder, "reason_zh" => "个人备案的域名持有者须为备案人本人", "reason_en" => "for a personal filing the holder must be the filer"]);
+    let reg = match &d.registrant {
+        Fact::Value(r) => r,
+        Fact::Absent => {
+            sink.fact_missing(
+                path,
+                DOMAIN_OWNER_MISMATCH,
+                "域名持有者是否与备案主体一致",
+                "whether the domain holder is the filing subject",
+            );
             return;
         }
-        let cert = subject.certificate.as_ref().and_then(|c| c.number.as_deref());
-        if let (Some(a), Some(b)) = (reg.id_number.as_deref(), cert) {
-            if !a.trim().eq_ignore_ascii_case(b.trim()) {
-                sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.id_number"), ctx!["registrant" => holder, "reason_zh" => "持有者证件号码与备案人证件号码不一致", "reason_en" => "the holder's ID number differs from the filer's"]);
-            }
+        Fact::Null | Fact::Invalid => return,
+    };
+    for (field, absent, zh, en) in [
+        ("name", reg.name.is_absent(), "姓名或名称", "name"),
+        ("id_type", reg.id_type.is_absent(), "证件类型", "certificate type"),
+        ("id_number", reg.id_number.is_absent(), "证件号码", "certificate number"),
+    ] {
+        if absent {
+            sink.fact_missing(
+                format!("{path}.{field}"),
+                DOMAIN_OWNER_MISMATCH,
+                format!("域名持有者的{zh}是否与备案主体一致"),
+                format!("whether the domain holder's {en} matches the filing subject"),
+            );
+        }
+    }
+    let Some(holder) = reg.name.as_deref() else { return };
+    let hk = name_key(holder);
+    // Whether the holder's certificate is this one (None: one side unknown).
+    let same_id = |t: Option<&str>, n: Option<&str>| match (reg.id_type.value(), reg.id_number.as_deref(), t, n) {
+        (Some(a), Some(x), Some(b), Some(y)) => Some(a == b && x.trim().eq_ignore_ascii_case(y.trim())),
+        _ => None,
+    };
+    let mismatch = |field: &str, zh: &str, en: &str, sink: &mut Sink| {
+        sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.{field}"), ctx!["registrant" => holder, "reason_zh" => zh, "reason_en" => en]);
+    };
+    let subject_name = subject.name.as_deref().map(name_key);
+    let cert = subject.certificate.get();
+    let subject_id = same_id(cert.and_then(|c| c.kind.value()), cert.and_then(|c| c.number.as_deref()));
+    if cx.personal == Some(true) {
+        if subject_name.as_deref().is_some_and(|s| s != hk) {
+            mismatch("name", "个人备案的域名持有者须为备案人本人", "for a personal filing the holder must be the filer", sink);
+        } else if subject_id == Some(false) {
+            mismatch(
+                "id_number",
+                "持有者证件类型或号码与备案人证件不一致",
+                "the holder's ID type or number differs from the filer's",
+                sink,
+            );
         }
     } else if cx.personal == Some(false) {
-        let legal_rep = subject
-            .responsible_person
-            .as_ref()
-            .filter(|p| p.is_legal_representative == Some(true))
-            .and_then(|p| p.name.as_deref())
-            .map(name_key);
+        let rules = &cx.pack.subjects.domain_holder;
+        let pinyin_ok = cx.province.is_some_and(|p| rules.pinyin_name_provinces.contains(&p.code));
+        let is_pinyin = holder.chars().any(|c| c.is_ascii_alphabetic()) && holder.chars().all(|c| c.is_ascii_alphabetic() || c == ' ');
+        // The organisation itself: its name (or, where accepted, its full pinyin name with its
+        // own certificate) and its certificate.
+        if subject_name.as_deref() == Some(hk.as_str()) || (pinyin_ok && is_pinyin && subject_id == Some(true)) {
+            if subject_id == Some(false) {
+                mismatch(
+                    "id_number",
+                    "持有者证件类型或号码与主办单位证件不一致",
+                    "the holder's certificate type or number differs from the organisation's",
+                    sink,
+                );
+            }
+            return;
+        }
         // Some provinces accept only the organisation itself as the holder.
         let only_subject = cx.province.and_then(|p| {
             cx.pack.rules_for(p, false).find_map(|r| match r {
-                ProvinceRule::DomainOwnerIsSubject { source, .. } => Some(source.as_str()),
+                ProvinceRule::DomainOwnerIsSubject { source, .. } => Some((p, source.as_str())),
                 _ => None,
             })
         });
-        if subject_name.as_deref() == Some(hk.as_str()) {
-            // The organisation itself holds the domain: always right.
-        } else if let Some(source) = only_subject {
-            let p = cx.province.expect("a province rule implies a province");
+        if let Some((p, source)) = only_subject {
             sink.add_sourced(
                 DOMAIN_OWNER_MISMATCH,
                 format!("{path}.name"),
@@ -477,8 +577,26 @@ fn owner_rule(cx: &Cx, d: &DomainFacts, path: &str, sink: &mut Sink) {
                 ],
                 Some(source),
             );
-        } else if legal_rep.as_deref() != Some(hk.as_str()) {
-            sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.name"), ctx!["registrant" => holder, "reason_zh" => "单位备案的域名持有者须为主办单位名称或其法定代表人", "reason_en" => "for an organisation the holder must be the organisation itself or its legal representative"]);
+            return;
+        }
+        let legal_rep = subject.responsible_person.get().filter(|p| p.is_legal_representative.value() == Some(true));
+        match legal_rep {
+            Some(rep) if rep.name.as_deref().map(name_key).as_deref() == Some(hk.as_str()) => {
+                if same_id(rep.id_type.value(), rep.id_number.as_deref()) == Some(false) {
+                    mismatch(
+                        "id_number",
+                        "持有者与法定代表人同名，但证件类型或号码不一致",
+                        "the holder has the legal representative's name but another ID",
+                        sink,
+                    );
+                }
+            }
+            _ => mismatch(
+                "name",
+                "单位备案的域名持有者须为主办单位名称或其法定代表人",
+                "for an organisation the holder must be the organisation itself or its legal representative",
+                sink,
+            ),
         }
     }
 }
@@ -534,6 +652,14 @@ mod tests {
         for bad in ["", "a..b.com", "-a.com", "a-.com", "ab--cd.com", "ex_ample.com", "https://example.com/x", "xn--abc.com", "a b.com"] {
             assert_eq!(p(bad).unwrap_err().code, DOMAIN_INVALID, "{bad}");
         }
+        // CheckHyphens on the Unicode labels and on what an A-label decodes to (UTS-46 V2/V3):
+        // 例子-, -例子 and an A-label hiding "xn--例子" pass every A-label-form check.
+        for bad in ["例子-.cn", "-例子.cn", "xn----kb7ap09a.cn", "xn----lb7ap09a.cn", "xn--xn---3u6fl73d.cn", "ab--例子.cn"] {
+            let r = p(bad).unwrap_err();
+            assert_eq!(r.code, DOMAIN_INVALID, "{bad}");
+            assert!(r.reason_en.contains("hyphen"), "{bad}: {}", r.reason_en);
+        }
+        assert!(p("例-子.cn").is_ok());
         assert_eq!(p(&format!("{}.com", "a".repeat(64))).unwrap_err().code, DOMAIN_INVALID);
         assert!(p(&format!("{}.com", "a".repeat(63))).is_ok());
     }

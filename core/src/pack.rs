@@ -50,6 +50,7 @@ struct RawPack {
     resources: crate::tables::ResourcesTable,
     subjects: crate::tables::SubjectsTable,
     websites: crate::tables::WebsitesTable,
+    divisions: crate::divisions::DivisionsTable,
     source_documents: crate::sources::RawSources,
     public_suffix_list: String,
     #[serde(flatten)]
@@ -325,6 +326,9 @@ pub struct Pack {
     pub resources: crate::tables::ResourcesTable,
     pub subjects: crate::tables::SubjectsTable,
     pub websites: crate::tables::WebsitesTable,
+    pub divisions: crate::divisions::DivisionsTable,
+    /// The divisions' place names, compiled once.
+    pub place_names: crate::divisions::PlaceNames,
     pub table_sizes: Vec<(&'static str, usize)>,
     sources: crate::sources::Sources,
 }
@@ -383,7 +387,7 @@ impl Pack {
         if let Some(k) = raw.more.keys().next() {
             return Err(err(
                 k.clone(),
-                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, materials, preapproval, resources, subjects, websites, source_documents, public_suffix_list)",
+                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, materials, preapproval, resources, subjects, websites, divisions, source_documents, public_suffix_list)",
             ));
         }
         let sha256 = hex(&Sha256::digest(bytes));
@@ -512,9 +516,27 @@ impl Pack {
             ("regions", raw.resources.regions.mainland.len() + raw.resources.regions.not_mainland.len()),
             ("subject_certificates", raw.subjects.certificates.len()),
             ("province_rules", raw.provinces.provinces.iter().map(|p| p.rules.len()).sum()),
+            ("divisions_places", raw.divisions.places.len()),
             ("public_suffix_list_rules", psl_rules(psl_text)),
             ("source_documents", sources.documents().count()),
         ];
+        let place_names = crate::divisions::PlaceNames::new(&raw.divisions).map_err(|(path, message)| err(path, message))?;
+        // The divisions' provinces are the pack's 31, by full name (the ID prefixes come from them).
+        let mut covered = std::collections::HashSet::new();
+        for (i, d) in raw.divisions.provinces.iter().enumerate() {
+            let ok = province_index
+                .get(&d.province)
+                .is_some_and(|&j| raw.provinces.provinces[j].zh_full == d.name && raw.provinces.provinces[j].area_prefix == d.code);
+            if !ok || !covered.insert(d.province.as_str()) || d.code.len() != 2 || !d.code.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(err(
+                    format!("divisions.provinces[{i}]"),
+                    format!("{} {} {} is not one of the pack's provinces, once", d.code, d.name, d.province),
+                ));
+            }
+        }
+        if covered.len() != raw.provinces.provinces.len() {
+            return Err(err("divisions.provinces", "every province of provinces.json needs its GB/T 2260 prefix"));
+        }
         Ok(Pack {
             info: crate::RulesInfo { version: raw.meta.version.as_str().into(), sha256: sha256.as_str().into() },
             meta: raw.meta,
@@ -542,6 +564,8 @@ impl Pack {
             resources: raw.resources,
             subjects: raw.subjects,
             websites: raw.websites,
+            divisions: raw.divisions,
+            place_names,
             table_sizes,
             sources,
         })
@@ -643,6 +667,19 @@ fn validate_tables(
         }
         if let Some(t) = c.types.iter().find(|t| !vocab::CERTIFICATE_TYPES.contains(&t.as_str())) {
             return Err(err(format!("subjects.certificates[{i}].types"), format!("{t} is not a certificate type")));
+        }
+    }
+    // A negation is a phrase that negates (不涉及, 不含 …): a single character such as 无 or 非
+    // is part of everyday words and place names (无锡, 非遗, 无人机) and would switch the
+    // keyword checks off.
+    for (i, n) in w.negations.iter().enumerate() {
+        if n.chars().count() < 2 {
+            return Err(err(format!("websites.negations[{i}]"), format!("\"{n}\" is a single character, not a negating phrase")));
+        }
+    }
+    for (i, g) in w.sensitive_words.iter().enumerate() {
+        if g.words.is_empty() || g.words.iter().any(|x| x.trim().is_empty()) {
+            return Err(err(format!("websites.sensitive_words[{i}].words"), "a group needs words, none empty"));
         }
     }
     for (i, b) in w.personal_services_not_allowed.iter().enumerate() {
