@@ -35,7 +35,7 @@ pub fn report(r: &Report) -> String {
             let _ = writeln!(o, "\n{} [{}] {}", mark(f.severity), f.code, f.path);
             let _ = writeln!(o, "  {}", f.message.zh);
             let _ = writeln!(o, "  {}", f.message.en);
-            let _ = writeln!(o, "  来源 source: {}", f.source);
+            let _ = writeln!(o, "  来源 source: {} ‹{}›", f.title, f.url);
         }
     }
     if !r.not_checked.is_empty() {
@@ -57,6 +57,7 @@ pub fn report(r: &Report) -> String {
         for m in &r.materials {
             let _ = writeln!(o, "  - {} {} ({})", m.name.zh, m.name.en, m.code);
             let _ = writeln!(o, "    {} / {}", m.reason.zh, m.reason.en);
+            let _ = writeln!(o, "    来源 source: {} ‹{}›", m.title, m.url);
         }
     }
     let _ = writeln!(o, "\n流程 Steps:");

@@ -312,8 +312,8 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                     w(
                         &mut out,
                         &format!(
-                            "- {} ({})\n  {}\n    {} / {}\n    来源 source: {}{tpl}",
-                            m.name.zh, m.code, m.name.en, m.reason.zh, m.reason.en, m.source
+                            "- {} ({})\n  {}\n    {} / {}\n    来源 source: {} ‹{}›{tpl}",
+                            m.name.zh, m.code, m.name.en, m.reason.zh, m.reason.en, m.title, m.url
                         ),
                     )?;
                 }
@@ -326,16 +326,29 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
             let Some((_, sev, e)) = pack.catalogue.get(&key) else {
                 return Err(format!("unknown code {code}; `beiancheck rules --json` lists the catalogue"));
             };
+            let doc = pack.catalogue.document(&e.source);
+            let (title, url) = doc.map(|d| (&*d.title, &*d.url)).unwrap_or_default();
             if json {
                 w(
                     &mut out,
-                    &serde_json::json!({"code": e.code, "family": e.family, "severity": sev, "zh": e.zh, "en": e.en, "source": e.source})
-                        .to_string(),
+                    &serde_json::json!({"code": e.code, "family": e.family, "severity": sev, "zh": e.zh, "en": e.en,
+                                        "source": e.source, "title": title, "url": url})
+                    .to_string(),
                 )?;
             } else {
                 w(
                     &mut out,
-                    &format!("{} ({}, {})\n  zh: {}\n  en: {}\n  source: {}", e.code, e.family, sev.as_str(), e.zh, e.en, e.source),
+                    &format!(
+                        "{} ({}, {})\n  zh: {}\n  en: {}\n  source: {} ‹{}›\n  cited as: {}",
+                        e.code,
+                        e.family,
+                        sev.as_str(),
+                        e.zh,
+                        e.en,
+                        title,
+                        url,
+                        e.source
+                    ),
                 )?;
             }
             Ok(0)
@@ -375,12 +388,12 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                 for (k, n) in &pack.table_sizes {
                     w(&mut out, &format!("  {k:<26} {n:>6}"))?;
                 }
-                let mut sources: Vec<&str> = pack.catalogue.entries().map(|(_, e)| e.source.as_str()).collect();
-                sources.sort_unstable();
-                sources.dedup();
-                w(&mut out, "sources cited by the catalogue (paths under shared/reference/):")?;
-                for s in sources {
-                    w(&mut out, &format!("  {s}"))?;
+                let mut sources: Vec<_> = pack.catalogue.entries().filter_map(|(_, e)| pack.catalogue.document(&e.source)).collect();
+                sources.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+                sources.dedup_by(|a, b| a.id == b.id);
+                w(&mut out, "documents the catalogue cites:")?;
+                for d in sources {
+                    w(&mut out, &format!("  {:<16} {} ‹{}›", d.id, d.title, d.url))?;
                 }
             }
             Ok(0)

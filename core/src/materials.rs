@@ -127,7 +127,7 @@ impl Case {
     }
 }
 
-fn item(row: &MaterialRow) -> MaterialItem {
+fn item(pack: &Pack, row: &MaterialRow) -> MaterialItem {
     row.item
         .get_or_init(|| {
             let code = MATERIAL_CODES.iter().copied().find(|c| *c == row.code).unwrap_or("SUPPLEMENTARY_PROOF");
@@ -137,6 +137,8 @@ fn item(row: &MaterialRow) -> MaterialItem {
                 SharedMessage { zh: row.reason_zh.as_str().into(), en: row.reason_en.as_str().into() },
                 row.template.as_deref().map(Into::into),
                 row.source.as_str().into(),
+                // Every citation of a loaded pack resolves (pack.rs).
+                pack.catalogue.document(&row.source).expect("a resolved citation"),
             )
         })
         .clone()
@@ -156,12 +158,12 @@ pub fn checklist<'p>(pack: &'p Pack, province: Option<&'p Province>, case: &Case
     let mut out: Vec<(&MaterialRow, MaterialItem)> = Vec::new();
     for row in pack.materials.iter().filter(|r| case.holds(r)) {
         if !prov_rows.iter().any(|p| p.code == row.code) {
-            out.push((row, item(row)));
+            out.push((row, item(pack, row)));
         }
     }
     for row in prov_rows {
         if !out.iter().any(|(r, _)| r.code == row.code && r.zh == row.zh) {
-            out.push((row, item(row)));
+            out.push((row, item(pack, row)));
         }
     }
     out

@@ -117,7 +117,10 @@ fn beijing_suffixes_and_reserved_words() {
 
 #[test]
 fn age_on_the_birthday_is_enough() {
-    let e = with_rule("SH", json!({"rule": "min_age", "applies_to": ["personal"], "age": 18, "source": "test"}));
+    let e = with_rule(
+        "SH",
+        json!({"rule": "min_age", "applies_to": ["personal"], "age": 18, "source": "tencent/provinces.json (SH personal)"}),
+    );
     let mut a = personal();
     // Born 2008-11-29: 18 on 2026-11-29, 17 the day before.
     let id = "31010420081129123";
@@ -150,7 +153,7 @@ fn check_digits_including_x() {
 fn non_local_ids_and_permits() {
     let e = with_rule(
         "SH",
-        json!({"rule": "non_local_id", "applies_to": ["personal"], "policy": "residence_permit", "permit_min_months": 1, "source": "test"}),
+        json!({"rule": "non_local_id", "applies_to": ["personal"], "policy": "residence_permit", "permit_min_months": 1, "source": "tencent/provinces.json (SH personal)"}),
     );
     let mut a = personal();
     let id = "13010219910707333X";
