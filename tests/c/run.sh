@@ -115,7 +115,7 @@ for out, v in ((sys.argv[2], "A"), (sys.argv[3], "B")):
     pack["meta"]["version"] = v
     if v == "B":
         pack["tlds"]["not_approved"] = [t for t in pack["tlds"]["not_approved"] if t["tld"] != "io"]
-        pack["tlds"]["approved"].append({"tld": "io", "unicode": "io", "status": "approved", "since": "2026-01-01", "source": "test: pack B approves .io"})
+        pack["tlds"]["approved"].append({"tld": "io", "unicode": "io", "status": "approved", "since": "2026-01-01", "source": "domain/tlds.json (test: pack B approves .io)"})
     json.dump(pack, open(out, "w", encoding="utf-8"), ensure_ascii=False)
 PY
 "$w/swap" "$w/pack-A.json" "$w/pack-B.json" examples/rejected-personal-forum.json
