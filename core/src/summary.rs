@@ -260,7 +260,7 @@ impl Summary {
         for (id, zh, en, map) in
             [("province", "按省份", "By province", &self.by_province), ("kind", "按主体性质", "By subject kind", &self.by_kind)]
         {
-            let _ = write!(h, "<section><h2>{zh} <span class=\"en\">{en}</span></h2>\n");
+            let _ = writeln!(h, "<section><h2>{zh} <span class=\"en\">{en}</span></h2>");
             h.push_str(&stacked_chart(id, map));
             h.push_str(
                 "<table><tr><th></th><th>eligible</th><th>needs review</th><th>ineligible</th><th>input error</th><th>rows</th></tr>",
