@@ -796,6 +796,11 @@ def main() -> None:
     wasm = Path(__file__).parent / "wasm.md"
     if wasm.exists():
         md = md.rstrip("\n") + "\n\n" + wasm.read_text(encoding="utf-8")
+    # The identity-number section is bench/ids.sh's: keep it across a full run.
+    old = Path(a.out).read_text(encoding="utf-8") if Path(a.out).exists() else ""
+    ids = re.search(r"<!-- ids:start -->.*?<!-- ids:end -->\n?", old, re.S)
+    if ids:
+        md = md.rstrip("\n") + "\n\n" + ids.group(0)
     Path(a.out).write_text(md, encoding="utf-8")
     print(f"\nwrote {a.out}")
     print(md.split("## Targets", 1)[1].split("\n## ", 1)[0] if "## Targets" in md else "")

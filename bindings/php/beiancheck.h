@@ -12,6 +12,7 @@ enum beian_result
   BEIAN_PANIC = 7006,
   BEIAN_BUFFER_TOO_SMALL = 7007,
   BEIAN_NO_ERROR_DETAIL = 7008,
+  BEIAN_INVALID_ARGUMENT = 7009,
 };
 typedef uint32_t beian_result;
 typedef struct beian_engine beian_engine;
@@ -49,6 +50,11 @@ beian_result beian_materials_json(const struct beian_engine *engine,
                                   const char *query_json,
                                   size_t len,
                                   struct beian_buf *out);
+beian_result beian_check_id(const char *kind,
+                            const char *value,
+                            size_t len,
+                            const char *as_of,
+                            struct beian_buf *out);
 void beian_buf_free(struct beian_buf *buf);
 beian_result beian_last_error_json(struct beian_buf *out);
 beian_result beian_result_message(unsigned int result, char *buf, size_t len, size_t *out_n);

@@ -117,7 +117,10 @@ fn beijing_suffixes_and_reserved_words() {
 
 #[test]
 fn age_on_the_birthday_is_enough() {
-    let e = with_rule("SH", json!({"rule": "min_age", "applies_to": ["personal"], "age": 18, "source": "test"}));
+    let e = with_rule(
+        "SH",
+        json!({"rule": "min_age", "applies_to": ["personal"], "age": 18, "source": "tencent/provinces.json (SH personal)"}),
+    );
     let mut a = personal();
     // Born 2008-11-29: 18 on 2026-11-29, 17 the day before.
     let id = "31010420081129123";
@@ -150,7 +153,7 @@ fn check_digits_including_x() {
 fn non_local_ids_and_permits() {
     let e = with_rule(
         "SH",
-        json!({"rule": "non_local_id", "applies_to": ["personal"], "policy": "residence_permit", "permit_min_months": 1, "source": "test"}),
+        json!({"rule": "non_local_id", "applies_to": ["personal"], "policy": "residence_permit", "permit_min_months": 1, "source": "tencent/provinces.json (SH personal)"}),
     );
     let mut a = personal();
     let id = "13010219910707333X";
@@ -263,10 +266,20 @@ fn materials_uploads() {
         {"kind": "domain_real_name_proof", "format": "png", "bytes": 9437185},
         {"kind": "residence_permit", "format": "jpg", "bytes": 300000, "issued_at": "2026-08-28"},
     ]);
-    let c = codes(&a);
-    for code in ["MATERIAL_FORMAT_NOT_ALLOWED", "MATERIAL_SIZE_OUT_OF_RANGE", "MATERIAL_TOO_OLD"] {
-        assert!(c.contains(&code), "{code}: {c:?}");
-    }
+    // Each finding names the upload it is about: bmp → [0], 100 000 bytes (under 200 KiB) → [1],
+    // 9 MiB + 1 byte → [2], a residence permit issued 3 months and a day ago → [3].
+    let r = Engine::embedded().check_value_at(&a, None).unwrap();
+    let upload_findings: Vec<(&str, &str)> =
+        r.findings.iter().filter(|f| f.path.starts_with("materials[")).map(|f| (f.code, f.path.as_str())).collect();
+    assert_eq!(
+        upload_findings,
+        [
+            ("MATERIAL_FORMAT_NOT_ALLOWED", "materials[0].format"),
+            ("MATERIAL_SIZE_OUT_OF_RANGE", "materials[1].bytes"),
+            ("MATERIAL_SIZE_OUT_OF_RANGE", "materials[2].bytes"),
+            ("MATERIAL_TOO_OLD", "materials[3].issued_at"),
+        ]
+    );
     a["materials"] = json!([{"kind": "verification_photo", "format": "jpg", "bytes": 300000, "issued_at": "2026-08-29"}]);
     let c = codes(&a);
     assert!(c.contains(&"MATERIAL_MISSING") && !c.contains(&"MATERIAL_TOO_OLD"), "{c:?}");
@@ -438,4 +451,35 @@ fn messages_state_the_rows_numbers() {
         "expires_at": "2027-01-01", "websites_filed": 0}]);
     says(&app, "AUTH_CODE_QUOTA_EXCEEDED", "最多生成 4 个", "at most 4 ");
     says(&app, "AUTH_CODE_EXPIRED", "不足 40 天", "less than 40 days");
+}
+
+/// Whether the subject owner is the legal representative decides authorisation letters in the
+/// checklist; left out, the stricter checklist (as for "not the legal representative") stands.
+#[test]
+fn unknown_legal_representative_keeps_the_letter_in_the_checklist() {
+    let engine = Engine::embedded();
+    let mut differs = 0;
+    for p in engine.pack().provinces.iter() {
+        let mats = |rep: Option<bool>| {
+            let mut app = personal();
+            app["province"] = json!(p.code);
+            let mut owner = app["subject"]["responsible_person"].clone();
+            match rep {
+                Some(b) => owner["is_legal_representative"] = json!(b),
+                None => {
+                    owner.as_object_mut().unwrap().remove("is_legal_representative");
+                }
+            }
+            app["subject"] = json!({"kind": "enterprise", "name": "某某科技有限公司",
+                "certificate": {"type": "business_license", "number": "91310104MA1FL1234P", "valid_until": null}, "responsible_person": owner});
+            let r = engine.check_value_at(&app, None).unwrap();
+            r.materials.iter().map(|m| m.code).collect::<Vec<_>>()
+        };
+        let (yes, no, unknown) = (mats(Some(true)), mats(Some(false)), mats(None));
+        if yes != no {
+            differs += 1;
+        }
+        assert_eq!(unknown, no, "{}: unknown must ask for what 'not the legal representative' asks for", p.code);
+    }
+    assert!(differs > 0, "some province's checklist depends on the fact");
 }
