@@ -8,7 +8,7 @@ use crate::codes::*;
 use crate::ctx;
 use crate::dates;
 use crate::findings::Sink;
-use crate::model::{DomainFacts, Website};
+use crate::model::{DomainFacts, Fact, Website};
 use crate::pack::{Pack, ReservedSuffix, TldStatus};
 use crate::province::{Province, ProvinceRule};
 use crate::text::name_key;
@@ -375,27 +375,25 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
     let at = |f: &str| format!("domains[{j}].{f}");
     let registrar = d.registrar.as_deref().and_then(|r| cx.pack.registrar(r));
     match (d.registrar_domestic, registrar) {
-        (Some(false), _) => {
-            sink.add(DOMAIN_REGISTRAR_NOT_DOMESTIC, at("registrar_domestic"), ctx!["registrar" => d.registrar.clone().unwrap_or_default()])
-        }
-        (Some(true), _) | (None, Some(_)) => {}
-        (None, None) => sink.add(
-            FACT_MISSING,
+        (Fact::Value(false), _) => sink.add(
+            DOMAIN_REGISTRAR_NOT_DOMESTIC,
             at("registrar_domestic"),
-            ctx![
-                "field" => at("registrar_domestic"),
-                "check_zh" => "域名注册商是否为境内经批复的注册商",
-                "check_en" => "whether the registrar is an approved domestic one",
-                "rule" => DOMAIN_REGISTRAR_NOT_DOMESTIC,
-            ],
+            ctx!["registrar" => d.registrar.as_deref().unwrap_or_default()],
+        ),
+        (Fact::Value(true), _) | (_, Some(_)) | (Fact::Invalid, _) => {}
+        (_, None) => sink.fact_missing(
+            at("registrar_domestic"),
+            DOMAIN_REGISTRAR_NOT_DOMESTIC,
+            "域名注册商是否为境内经批复的注册商",
+            "whether the registrar is an approved domestic one",
         ),
     }
 
     match d.expires_at {
-        Some(exp) if exp.date() < cx.as_of || (exp.date() == cx.as_of && exp.time() == chrono::NaiveTime::MIN) => {
+        Fact::Value(exp) if exp.date() < cx.as_of || (exp.date() == cx.as_of && exp.time() == chrono::NaiveTime::MIN) => {
             sink.add(DOMAIN_EXPIRED, at("expires_at"), ctx!["expires_at" => dates::fmt_moment(exp)]);
         }
-        Some(exp) => {
+        Fact::Value(exp) => {
             if let Some(prov) = cx.province {
                 for rule in cx.pack.rules_for(prov, cx.personal.unwrap_or(false)) {
                     if let ProvinceRule::DomainValidityMinMonths { months, source, .. } = rule {
@@ -413,27 +411,55 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
                 }
             }
         }
-        None => sink.add(FACT_MISSING, at("expires_at"), ctx!["field" => at("expires_at"), "check_zh" => "域名是否在有效期内", "check_en" => "whether the domain is within its registration period", "rule" => DOMAIN_EXPIRED]),
+        Fact::Absent => sink.fact_missing(
+            at("expires_at"),
+            DOMAIN_EXPIRED,
+            "域名是否在有效期内",
+            "whether the domain is within its registration period",
+        ),
+        Fact::Null | Fact::Invalid => {}
     }
 
+    let holder_rules = &cx.pack.subjects.domain_holder;
+    let days = holder_rules.real_name_wait_days;
     match (d.real_name_verified, d.real_name_verified_at) {
-        (Some(false), _) => sink.add(DOMAIN_NOT_REAL_NAME_VERIFIED, at("real_name_verified"), ctx![]),
-        (_, Some(t)) => {
-            // 3 natural days at Tencent's registrars, 3 working days elsewhere (tencent/facts.md §2, §3).
+        (Fact::Value(false), _) => sink.add(DOMAIN_NOT_REAL_NAME_VERIFIED, at("real_name_verified"), ctx![]),
+        // Never verified.
+        (_, Fact::Null) => sink.add(DOMAIN_NOT_REAL_NAME_VERIFIED, at("real_name_verified_at"), ctx![]),
+        (_, Fact::Value(t)) => {
+            // N natural days at Tencent's registrars, N working days elsewhere (tencent/facts.md §2, §3).
             let at_tencent = registrar.is_some_and(|r| r.tencent);
-            let ready = if at_tencent { dates::add_days(t.date(), 3) } else { dates::add_working_days(t.date(), 3) };
+            let ready = if at_tencent { dates::add_days(t.date(), days as i64) } else { dates::add_working_days(t.date(), days) };
             if cx.as_of < ready {
-                let (zh, en) = if at_tencent { ("自然日", "natural days") } else { ("工作日", "working days (not registered at Tencent)") };
-                sink.add(DOMAIN_REAL_NAME_TOO_RECENT, at("real_name_verified_at"), ctx!["verified_at" => dates::fmt_moment(t), "ready_on" => dates::fmt(ready), "day_kind_zh" => zh, "day_kind_en" => en]);
+                let (zh, en) =
+                    if at_tencent { ("自然日", "natural days") } else { ("工作日", "working days (not registered at Tencent)") };
+                sink.add_sourced(
+                    DOMAIN_REAL_NAME_TOO_RECENT,
+                    at("real_name_verified_at"),
+                    ctx!["verified_at" => dates::fmt_moment(t), "ready_on" => dates::fmt(ready), "day_kind_zh" => zh, "day_kind_en" => en, "days" => days],
+                    Some(&holder_rules.real_name_source),
+                );
             }
         }
-        (Some(true), None) => {}
-        (None, None) => sink.add(FACT_MISSING, at("real_name_verified_at"), ctx!["field" => at("real_name_verified_at"), "check_zh" => "域名是否已实名认证满 3 天", "check_en" => "whether the domain passed real-name verification at least 3 days ago", "rule" => DOMAIN_NOT_REAL_NAME_VERIFIED]),
+        // Verified, but when is unknown: the waiting time cannot be checked.
+        (Fact::Value(true), Fact::Absent) => sink.fact_missing(
+            at("real_name_verified_at"),
+            DOMAIN_REAL_NAME_TOO_RECENT,
+            format!("域名实名认证是否已满 {days} 天"),
+            format!("whether the domain's real-name verification is at least {days} days old"),
+        ),
+        (_, Fact::Absent) => sink.fact_missing(
+            at("real_name_verified_at"),
+            DOMAIN_NOT_REAL_NAME_VERIFIED,
+            format!("域名是否已实名认证满 {days} 天"),
+            format!("whether the domain passed real-name verification at least {days} days ago"),
+        ),
+        (_, Fact::Invalid) => {}
     }
 
     owner_rule(cx, d, &at("registrant"), sink);
 
-    if let Some(num) = d.filing_number.as_deref() {
+    if let Some(num) = d.filing_number.claim().map(String::as_str) {
         // The same subject's numbers, website serials aside (粤B2-20090059-1 is 粤B2-20090059's);
         // numbers that do not parse (FILING_NUMBER_INVALID says so) compare as written.
         let same_subject =
@@ -441,7 +467,7 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
                 (Ok(x), Ok(y)) => x.same_subject(&y),
                 _ => a.trim() == b.trim(),
             };
-        match w.filing_number.as_deref() {
+        match w.filing_number.claim().map(String::as_str) {
             None => sink.add(DOMAIN_ALREADY_FILED, at("filing_number"), ctx![
                 "filing_number" => num,
                 "domain" => to_unicode(&p.registrable),
@@ -459,46 +485,88 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
     }
 }
 
-/// The holder must be the filer (tencent/facts.md §3): an individual by name and ID number;
-/// an organisation by its name or its legal representative's name.
+/// The holder must be the filer, by identity (tencent/facts.md §3; tencent/sources
+/// 备案准备__备案域名: 比对信息为姓名、证件类型、证件号码): an individual by name, ID type and
+/// number; an organisation as itself (its name and certificate) or as its legal representative
+/// (their name and ID). A certificate that differs is a different holder, whatever the name.
 fn owner_rule(cx: &Cx, d: &DomainFacts, path: &str, sink: &mut Sink) {
     let Some(subject) = cx.app.subject.as_ref() else { return };
-    let Some(reg) = d.registrant.as_ref() else {
-        sink.add(FACT_MISSING, path, ctx!["field" => path, "check_zh" => "域名持有者是否与备案主体一致", "check_en" => "whether the domain holder is the filing subject", "rule" => DOMAIN_OWNER_MISMATCH]);
-        return;
-    };
-    let Some(holder) = reg.name.as_deref() else { return };
-    let hk = name_key(holder);
-    let subject_name = subject.name.as_deref().map(name_key);
-    if cx.personal == Some(true) {
-        if subject_name.as_deref().is_some_and(|s| s != hk) {
-            sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.name"), ctx!["registrant" => holder, "reason_zh" => "个人备案的域名持有者须为备案人本人", "reason_en" => "for a personal filing the holder must be the filer"]);
+    let reg = match &d.registrant {
+        Fact::Value(r) => r,
+        Fact::Absent => {
+            sink.fact_missing(
+                path,
+                DOMAIN_OWNER_MISMATCH,
+                "域名持有者是否与备案主体一致",
+                "whether the domain holder is the filing subject",
+            );
             return;
         }
-        let cert = subject.certificate.as_ref().and_then(|c| c.number.as_deref());
-        if let (Some(a), Some(b)) = (reg.id_number.as_deref(), cert) {
-            if !a.trim().eq_ignore_ascii_case(b.trim()) {
-                sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.id_number"), ctx!["registrant" => holder, "reason_zh" => "持有者证件号码与备案人证件号码不一致", "reason_en" => "the holder's ID number differs from the filer's"]);
-            }
+        Fact::Null | Fact::Invalid => return,
+    };
+    for (field, absent, zh, en) in [
+        ("name", reg.name.is_absent(), "姓名或名称", "name"),
+        ("id_type", reg.id_type.is_absent(), "证件类型", "certificate type"),
+        ("id_number", reg.id_number.is_absent(), "证件号码", "certificate number"),
+    ] {
+        if absent {
+            sink.fact_missing(
+                format!("{path}.{field}"),
+                DOMAIN_OWNER_MISMATCH,
+                format!("域名持有者的{zh}是否与备案主体一致"),
+                format!("whether the domain holder's {en} matches the filing subject"),
+            );
+        }
+    }
+    let Some(holder) = reg.name.as_deref() else { return };
+    let hk = name_key(holder);
+    // Whether the holder's certificate is this one (None: one side unknown).
+    let same_id = |t: Option<&str>, n: Option<&str>| match (reg.id_type.value(), reg.id_number.as_deref(), t, n) {
+        (Some(a), Some(x), Some(b), Some(y)) => Some(a == b && x.trim().eq_ignore_ascii_case(y.trim())),
+        _ => None,
+    };
+    let mismatch = |field: &str, zh: &str, en: &str, sink: &mut Sink| {
+        sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.{field}"), ctx!["registrant" => holder, "reason_zh" => zh, "reason_en" => en]);
+    };
+    let subject_name = subject.name.as_deref().map(name_key);
+    let cert = subject.certificate.get();
+    let subject_id = same_id(cert.and_then(|c| c.kind.value()), cert.and_then(|c| c.number.as_deref()));
+    if cx.personal == Some(true) {
+        if subject_name.as_deref().is_some_and(|s| s != hk) {
+            mismatch("name", "个人备案的域名持有者须为备案人本人", "for a personal filing the holder must be the filer", sink);
+        } else if subject_id == Some(false) {
+            mismatch(
+                "id_number",
+                "持有者证件类型或号码与备案人证件不一致",
+                "the holder's ID type or number differs from the filer's",
+                sink,
+            );
         }
     } else if cx.personal == Some(false) {
-        let legal_rep = subject
-            .responsible_person
-            .as_ref()
-            .filter(|p| p.is_legal_representative == Some(true))
-            .and_then(|p| p.name.as_deref())
-            .map(name_key);
+        let rules = &cx.pack.subjects.domain_holder;
+        let pinyin_ok = cx.province.is_some_and(|p| rules.pinyin_name_provinces.contains(&p.code));
+        let is_pinyin = holder.chars().any(|c| c.is_ascii_alphabetic()) && holder.chars().all(|c| c.is_ascii_alphabetic() || c == ' ');
+        // The organisation itself: its name (or, where accepted, its full pinyin name with its
+        // own certificate) and its certificate.
+        if subject_name.as_deref() == Some(hk.as_str()) || (pinyin_ok && is_pinyin && subject_id == Some(true)) {
+            if subject_id == Some(false) {
+                mismatch(
+                    "id_number",
+                    "持有者证件类型或号码与主办单位证件不一致",
+                    "the holder's certificate type or number differs from the organisation's",
+                    sink,
+                );
+            }
+            return;
+        }
         // Some provinces accept only the organisation itself as the holder.
         let only_subject = cx.province.and_then(|p| {
             cx.pack.rules_for(p, false).find_map(|r| match r {
-                ProvinceRule::DomainOwnerIsSubject { source, .. } => Some(source.as_str()),
+                ProvinceRule::DomainOwnerIsSubject { source, .. } => Some((p, source.as_str())),
                 _ => None,
             })
         });
-        if subject_name.as_deref() == Some(hk.as_str()) {
-            // The organisation itself holds the domain: always right.
-        } else if let Some(source) = only_subject {
-            let p = cx.province.expect("a province rule implies a province");
+        if let Some((p, source)) = only_subject {
             sink.add_sourced(
                 DOMAIN_OWNER_MISMATCH,
                 format!("{path}.name"),
@@ -509,8 +577,26 @@ fn owner_rule(cx: &Cx, d: &DomainFacts, path: &str, sink: &mut Sink) {
                 ],
                 Some(source),
             );
-        } else if legal_rep.as_deref() != Some(hk.as_str()) {
-            sink.add(DOMAIN_OWNER_MISMATCH, format!("{path}.name"), ctx!["registrant" => holder, "reason_zh" => "单位备案的域名持有者须为主办单位名称或其法定代表人", "reason_en" => "for an organisation the holder must be the organisation itself or its legal representative"]);
+            return;
+        }
+        let legal_rep = subject.responsible_person.get().filter(|p| p.is_legal_representative.value() == Some(true));
+        match legal_rep {
+            Some(rep) if rep.name.as_deref().map(name_key).as_deref() == Some(hk.as_str()) => {
+                if same_id(rep.id_type.value(), rep.id_number.as_deref()) == Some(false) {
+                    mismatch(
+                        "id_number",
+                        "持有者与法定代表人同名，但证件类型或号码不一致",
+                        "the holder has the legal representative's name but another ID",
+                        sink,
+                    );
+                }
+            }
+            _ => mismatch(
+                "name",
+                "单位备案的域名持有者须为主办单位名称或其法定代表人",
+                "for an organisation the holder must be the organisation itself or its legal representative",
+                sink,
+            ),
         }
     }
 }

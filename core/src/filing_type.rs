@@ -204,7 +204,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Option<&'static str> {
         for (i, wn) in website_numbers.iter().enumerate() {
             if let Some(wn) = wn {
                 if !wn.same_subject(sn) {
-                    let s = cx.app.websites[i].filing_number.clone().unwrap_or_default();
+                    let s = cx.app.websites[i].filing_number.as_deref().unwrap_or_default();
                     sink.add(
                         FILING_NUMBER_INVALID,
                         format!("websites[{i}].filing_number"),
@@ -222,22 +222,20 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Option<&'static str> {
     if cx.app.websites.is_empty() {
         return None;
     }
-    let subject_filed = subject.is_some_and(|s| s.filing_number.is_some()) || cx.app.websites.iter().any(|w| w.filing_number.is_some());
-    let subject_at_tencent = subject.and_then(|s| s.filed_with) == Some("tencent");
-    if subject_filed && subject.and_then(|s| s.filed_with).is_none() {
-        sink.add(
-            FACT_MISSING,
+    // An existing filing number is a claim: left out, there is none (the first filing).
+    let subject_filed =
+        subject.is_some_and(|s| s.filing_number.claim().is_some()) || cx.app.websites.iter().any(|w| w.filing_number.claim().is_some());
+    let subject_at_tencent = subject.and_then(|s| s.filed_with.value()) == Some("tencent");
+    if subject_filed && subject.is_some_and(|s| !s.filed_with.is_value() && !s.filed_with.is_invalid()) {
+        sink.fact_missing(
             "subject.filed_with",
-            ctx![
-                "field" => "subject.filed_with",
-                "check_zh" => "主体备案是否在腾讯云（决定备案类型：有主体/无主体）",
-                "check_en" => "whether the subject is filed at Tencent (decides the with/without-subject filing types)",
-                "rule" => FILING_TYPE_MISMATCH,
-            ],
+            FILING_TYPE_MISMATCH,
+            "主体备案是否在腾讯云（决定备案类型：有主体/无主体）",
+            "whether the subject is filed at Tencent (decides the with/without-subject filing types)",
         );
     }
     let types: Vec<&'static str> =
-        cx.app.websites.iter().map(|w| derive_one(subject_filed, subject_at_tencent, w.filing_number.is_some())).collect();
+        cx.app.websites.iter().map(|w| derive_one(subject_filed, subject_at_tencent, w.filing_number.claim().is_some())).collect();
     let any_access = types.iter().any(|t| is_access(t));
     let any_new = types.iter().any(|t| !is_access(t));
     // Access and new websites cannot share an order; access comes first (F14).

@@ -118,6 +118,23 @@ impl<'a> Sink<'a> {
         self.findings.push(f);
     }
 
+    /// The one way a rule says it could not be checked because a fact it needs was not given
+    /// (DESIGN.md, "Facts: absent, null, value"): `FACT_MISSING` at the missing field, naming
+    /// the check and the rule whose code it would have given. An unknown fact never passes.
+    pub fn fact_missing(&mut self, path: impl Into<String>, rule: &'static str, check_zh: impl Into<String>, check_en: impl Into<String>) {
+        let path = path.into();
+        self.add(
+            crate::codes::FACT_MISSING,
+            path.clone(),
+            vec![
+                ("field", Value::from(path)),
+                ("check_zh", Value::from(check_zh.into())),
+                ("check_en", Value::from(check_en.into())),
+                ("rule", Value::from(rule)),
+            ],
+        );
+    }
+
     pub fn has_error(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }

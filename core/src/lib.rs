@@ -241,7 +241,7 @@ fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<Nai
         }
         found
     });
-    let subject_kind = app.subject.as_ref().and_then(|s| s.kind);
+    let subject_kind = app.subject.as_ref().and_then(|s| s.kind.value());
     let mut cx = Cx {
         pack,
         app,
@@ -266,10 +266,18 @@ fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<Nai
     findings.dedup_by(|a, b| a.code == b.code && a.path == b.path && a.message == b.message);
     let steps = process::steps(&findings);
     let timeline = process::timeline(province);
+    let mut not_checked = Vec::new();
+    if !app.account.is_value() {
+        not_checked.push("account");
+    }
+    if !app.given.materials {
+        not_checked.push("materials");
+    }
     Report {
         verdict: Verdict::of(&findings),
         filing_type,
         findings,
+        not_checked,
         materials,
         steps,
         timeline,

@@ -181,24 +181,26 @@ pub(crate) fn case_of(cx: &Cx, findings: &[crate::Finding]) -> Case {
     // The people whose IDs decide age and home province: the filer, or the responsible persons.
     let mut people_ids: Vec<ids::ResidentId> = Vec::new();
     if personal {
-        people_ids.extend(subject.and_then(|s| s.certificate.as_ref()).and_then(resident_id));
+        people_ids.extend(subject.and_then(|s| s.certificate.get()).and_then(resident_id));
     } else {
         let persons = subject
-            .and_then(|s| s.responsible_person.as_ref())
+            .and_then(|s| s.responsible_person.get())
             .into_iter()
-            .chain(app.websites.iter().filter_map(|w| w.responsible_person.as_ref()));
+            .chain(app.websites.iter().filter_map(|w| w.responsible_person.get()));
         for p in persons {
-            if p.id_type.is_none_or(|t| t == "resident_id") {
+            if p.id_type.value().is_none_or(|t| t == "resident_id") {
                 people_ids.extend(p.id_number.as_deref().and_then(|n| ids::parse_resident_id(n.trim()).ok()));
             }
         }
-        let owner = subject.and_then(|s| s.responsible_person.as_ref());
-        case.subject_owner_not_legal_rep = owner.and_then(|p| p.is_legal_representative) == Some(false);
-        case.website_owner_not_legal_rep = app.websites.iter().filter_map(|w| w.responsible_person.as_ref()).any(|p| {
-            p.is_legal_representative == Some(false)
-                || (p.is_legal_representative.is_none()
-                    && !same_person(p, owner)
-                    && owner.and_then(|o| o.is_legal_representative) == Some(true))
+        let owner = subject.and_then(|s| s.responsible_person.get());
+        // Unknown is not "the legal representative": the stricter checklist (with the
+        // authorisation letter) stands until the fact is given.
+        case.subject_owner_not_legal_rep = owner.is_none_or(|p| p.is_legal_representative.value() != Some(true));
+        case.website_owner_not_legal_rep = app.websites.iter().filter_map(|w| w.responsible_person.get()).any(|p| {
+            p.is_legal_representative.value() == Some(false)
+                || (p.is_legal_representative.value().is_none()
+                    && !owner.is_some_and(|o| crate::subject::same_person(p, o))
+                    && owner.and_then(|o| o.is_legal_representative.value()) == Some(true))
         });
     }
     if let Some(prov) = cx.province {
@@ -210,11 +212,11 @@ pub(crate) fn case_of(cx: &Cx, findings: &[crate::Finding]) -> Case {
     case.government_or_institution = matches!(cx.subject_kind, Some("government" | "institution"));
     // Required by service or by an explicit keyword (the website rules already decided).
     case.pre_approval = app.websites.iter().any(|w| {
-        w.service_content.iter().any(|c| pack_requires_pre_approval(cx.pack, c))
-            || w.pre_approvals.iter().any(|p| p.category.is_some_and(|c| pack_requires_pre_approval(cx.pack, c)))
+        w.services().iter().any(|c| pack_requires_pre_approval(cx.pack, c))
+            || w.pre_approvals.iter().any(|p| p.category.value().is_some_and(|c| pack_requires_pre_approval(cx.pack, c)))
     }) || findings.iter().any(|f| f.code == PRE_APPROVAL_REQUIRED);
     case.pre_approval_possible = findings.iter().any(|f| f.code == PRE_APPROVAL_POSSIBLE);
-    case.off_campus_training = app.websites.iter().any(|w| w.service_content.contains(&"off_campus_training"));
+    case.off_campus_training = app.websites.iter().any(|w| w.services().contains(&"off_campus_training"));
     case.domain_not_at_provider =
         app.domains.iter().any(|d| !d.registrar.as_deref().and_then(|r| cx.pack.registrar(r)).is_some_and(|r| r.tencent));
     case
@@ -238,19 +240,22 @@ fn pack_requires_pre_approval(pack: &Pack, category: &str) -> bool {
     pack.preapproval.iter().any(|c| c.category == category && c.required)
 }
 
-fn same_person(a: &crate::model::Person, b: Option<&crate::model::Person>) -> bool {
-    let Some(b) = b else { return false };
-    match (a.id_number.as_deref(), b.id_number.as_deref()) {
-        (Some(x), Some(y)) => x.trim().eq_ignore_ascii_case(y.trim()),
-        _ => a.name.is_some() && a.name == b.name,
-    }
-}
-
 fn resident_id(c: &crate::model::Certificate) -> Option<ids::ResidentId> {
-    if c.kind.is_some_and(|k| k != "resident_id") {
+    if c.kind.value().is_some_and(|k| k != "resident_id") {
         return None;
     }
     ids::parse_resident_id(c.number.as_deref()?.trim()).ok()
+}
+
+/// A byte count as the documents write it: 200 KB, 9 MB.
+fn size_text(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
+        format!("{} MB", bytes >> 20)
+    } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
+        format!("{} KB", bytes >> 10)
+    } else {
+        format!("{bytes} B")
+    }
 }
 
 /// The checklist of an application, and the upload rules for what it supplied.
@@ -274,18 +279,31 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Vec<MaterialItem> {
     }
     let up = &cx.pack.upload;
     for (i, m) in app.materials.iter().enumerate() {
+        for (field, absent, rule, zh, en) in [
+            ("format", m.format.is_absent(), MATERIAL_FORMAT_NOT_ALLOWED, "材料的文件格式", "the material's file format"),
+            ("bytes", m.bytes.is_absent(), MATERIAL_SIZE_OUT_OF_RANGE, "材料的文件大小", "the material's file size"),
+        ] {
+            if absent {
+                sink.fact_missing(format!("materials[{i}].{field}"), rule, zh, en);
+            }
+        }
         if let Some(f) = m.format.as_deref() {
             let norm = f.trim().trim_start_matches('.').to_ascii_lowercase();
             if !up.formats.contains(&norm) {
                 sink.add_sourced(MATERIAL_FORMAT_NOT_ALLOWED, format!("materials[{i}].format"), ctx!["format" => f], Some(&up.source));
             }
         }
-        if let Some(b) = m.bytes {
+        if let Some(b) = m.bytes.value() {
             if b < up.min_bytes || b > up.max_bytes {
-                sink.add_sourced(MATERIAL_SIZE_OUT_OF_RANGE, format!("materials[{i}].bytes"), ctx!["bytes" => b], Some(&up.source));
+                sink.add_sourced(
+                    MATERIAL_SIZE_OUT_OF_RANGE,
+                    format!("materials[{i}].bytes"),
+                    ctx!["bytes" => b, "min_size" => size_text(up.min_bytes), "max_size" => size_text(up.max_bytes)],
+                    Some(&up.source),
+                );
             }
         }
-        if let Some(issued) = m.issued_at {
+        if let Some(issued) = m.issued_at.value() {
             // Letters and proofs: issued no more than 3 months before submission (S06), or the
             // province's own limit for this material (T9).
             let kind = m.kind.as_deref().unwrap_or("").trim().to_ascii_lowercase();

@@ -4,6 +4,9 @@
 //! pass reports *every* problem with its exact path: unknown fields (a typo must not switch a
 //! rule off), missing required fields, wrong types and bad dates, and still yields a model the
 //! rules can run on.
+//!
+//! Every fact keeps the three answers of the fact contract (DESIGN.md, "Facts: absent, null,
+//! value") in its type, [`Fact`]: a rule cannot mistake "not given" for "does not exist".
 use crate::codes::*;
 use crate::ctx;
 use crate::dates::{self, Moment};
@@ -12,12 +15,82 @@ use crate::json::{Json, Object};
 use crate::vocab;
 use chrono::NaiveDate;
 
+/// One fact of the application.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Fact<T> {
+    /// Not given: unknown. A rule that needs it reports `FACT_MISSING`; it never passes.
+    #[default]
+    Absent,
+    /// Given as `null`: the thing does not exist (no public IP, never verified, long-term).
+    Null,
+    /// Given, but not a valid value: `INPUT_INVALID_VALUE` was reported where it stands, so a
+    /// rule says nothing more (the input error already makes the verdict `ineligible`).
+    Invalid,
+    /// A value, to be checked.
+    Value(T),
+}
+
+impl<T> Fact<T> {
+    pub fn get(&self) -> Option<&T> {
+        match self {
+            Fact::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+    pub fn as_deref(&self) -> Option<&T::Target>
+    where
+        T: std::ops::Deref,
+    {
+        self.get().map(|v| &**v)
+    }
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Fact<U> {
+        match self {
+            Fact::Absent => Fact::Absent,
+            Fact::Null => Fact::Null,
+            Fact::Invalid => Fact::Invalid,
+            Fact::Value(v) => Fact::Value(f(v)),
+        }
+    }
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Fact::Absent)
+    }
+    pub fn is_null(&self) -> bool {
+        matches!(self, Fact::Null)
+    }
+    pub fn is_value(&self) -> bool {
+        matches!(self, Fact::Value(_))
+    }
+    pub fn is_invalid(&self) -> bool {
+        matches!(self, Fact::Invalid)
+    }
+    /// The value of a claim that relaxes a rule (an existing filing number, a permit): left
+    /// out is the same as `null`, so the stricter rule applies (DESIGN.md).
+    pub fn claim(&self) -> Option<&T> {
+        self.get()
+    }
+}
+
+impl<T: Copy> Fact<T> {
+    pub fn value(&self) -> Option<T> {
+        self.get().copied()
+    }
+}
+
+impl<T> From<Option<T>> for Fact<T> {
+    /// For models built in Rust: `None` is not given.
+    fn from(o: Option<T>) -> Self {
+        o.map_or(Fact::Absent, Fact::Value)
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Application {
     pub as_of: Option<NaiveDate>,
     pub province: Option<String>,
     pub filing_type: Option<&'static str>,
-    pub account: Option<Account>,
+    /// An optional part: absent (or `null`) means its rules are not run and the report names
+    /// it in `not_checked`.
+    pub account: Fact<Account>,
     pub subject: Option<Subject>,
     pub websites: Vec<Website>,
     pub domains: Vec<DomainFacts>,
@@ -38,111 +111,246 @@ pub struct Given {
 
 #[derive(Debug, Clone, Default)]
 pub struct Account {
-    pub kind: Option<&'static str>,
-    pub real_name: Option<String>,
-    pub real_name_verified_at: Option<Moment>,
-    pub security_mobile: Option<String>,
-    pub has_order_in_progress: Option<bool>,
+    pub kind: Fact<&'static str>,
+    pub real_name: Fact<String>,
+    pub real_name_verified_at: Fact<Moment>,
+    pub security_mobile: Fact<String>,
+    pub has_order_in_progress: Fact<bool>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Certificate {
-    pub kind: Option<&'static str>,
-    pub number: Option<String>,
-    pub valid_until: Option<NaiveDate>,
+    pub kind: Fact<&'static str>,
+    pub number: Fact<String>,
+    pub valid_until: Fact<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Person {
-    pub name: Option<String>,
-    pub id_type: Option<&'static str>,
-    pub id_number: Option<String>,
-    pub id_valid_until: Option<NaiveDate>,
-    pub mobile: Option<String>,
-    pub emergency_mobile: Option<String>,
-    pub email: Option<String>,
-    pub is_legal_representative: Option<bool>,
+    pub name: Fact<String>,
+    pub id_type: Fact<&'static str>,
+    pub id_number: Fact<String>,
+    pub id_valid_until: Fact<NaiveDate>,
+    pub mobile: Fact<String>,
+    pub emergency_mobile: Fact<String>,
+    pub email: Fact<String>,
+    pub is_legal_representative: Fact<bool>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct ResidencePermit {
-    pub province: Option<String>,
-    pub valid_until: Option<NaiveDate>,
+    pub province: Fact<String>,
+    pub valid_until: Fact<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Subject {
-    pub kind: Option<&'static str>,
-    pub name: Option<String>,
-    pub certificate: Option<Certificate>,
-    pub address: Option<String>,
-    pub filing_number: Option<String>,
-    pub filed_with: Option<&'static str>,
-    pub responsible_person: Option<Person>,
-    pub residence_permit: Option<ResidencePermit>,
+    pub kind: Fact<&'static str>,
+    pub name: Fact<String>,
+    pub certificate: Fact<Certificate>,
+    pub address: Fact<String>,
+    pub filing_number: Fact<String>,
+    pub filed_with: Fact<&'static str>,
+    pub responsible_person: Fact<Person>,
+    pub residence_permit: Fact<ResidencePermit>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct PreApproval {
-    pub category: Option<&'static str>,
-    pub document_number: Option<String>,
+    pub category: Fact<&'static str>,
+    pub document_number: Fact<String>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Website {
-    pub name: Option<String>,
-    pub domain: Option<String>,
-    pub filing_number: Option<String>,
-    pub filed_with: Option<&'static str>,
-    pub service_content: Vec<&'static str>,
+    pub name: Fact<String>,
+    pub domain: Fact<String>,
+    pub filing_number: Fact<String>,
+    pub filed_with: Fact<&'static str>,
+    /// The services; `Absent` when `service_content` was not given (unknown), `Value` of the
+    /// valid entries otherwise.
+    pub service_content: Fact<Vec<&'static str>>,
     pub pre_approvals: Vec<PreApproval>,
-    pub remarks: Option<String>,
-    pub responsible_person: Option<Person>,
-    pub resource: Option<u64>,
+    pub remarks: Fact<String>,
+    pub responsible_person: Fact<Person>,
+    pub resource: Fact<u64>,
+}
+
+impl Website {
+    /// The services given (none when unknown: rules that need them report `FACT_MISSING`).
+    pub fn services(&self) -> &[&'static str] {
+        self.service_content.get().map_or(&[], Vec::as_slice)
+    }
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Registrant {
-    pub name: Option<String>,
-    pub id_type: Option<&'static str>,
-    pub id_number: Option<String>,
+    pub name: Fact<String>,
+    pub id_type: Fact<&'static str>,
+    pub id_number: Fact<String>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct DomainFacts {
-    pub name: Option<String>,
-    pub registrar: Option<String>,
-    pub registrar_domestic: Option<bool>,
-    pub expires_at: Option<Moment>,
-    pub real_name_verified: Option<bool>,
-    pub real_name_verified_at: Option<Moment>,
-    pub registrant: Option<Registrant>,
-    pub filing_number: Option<String>,
+    pub name: Fact<String>,
+    pub registrar: Fact<String>,
+    pub registrar_domestic: Fact<bool>,
+    pub expires_at: Fact<Moment>,
+    pub real_name_verified: Fact<bool>,
+    pub real_name_verified_at: Fact<Moment>,
+    pub registrant: Fact<Registrant>,
+    pub filing_number: Fact<String>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Resource {
-    pub kind: Option<&'static str>,
-    pub region: Option<String>,
-    pub public_ip: Option<String>,
-    pub billing: Option<&'static str>,
-    pub purchased_months: Option<u64>,
-    pub expires_at: Option<Moment>,
-    pub websites_filed: Option<u64>,
-    pub code: Option<String>,
-    pub issuer_account_kind: Option<&'static str>,
-    pub issuer_resource_kind: Option<&'static str>,
-    pub codes_issued: Option<u64>,
+    pub kind: Fact<&'static str>,
+    pub region: Fact<String>,
+    pub public_ip: Fact<String>,
+    pub billing: Fact<&'static str>,
+    pub purchased_months: Fact<u64>,
+    pub expires_at: Fact<Moment>,
+    pub websites_filed: Fact<u64>,
+    pub code: Fact<String>,
+    pub issuer_account_kind: Fact<&'static str>,
+    pub issuer_resource_kind: Fact<&'static str>,
+    pub codes_issued: Fact<u64>,
     /// For a CLB: the index of the CVM it is bound to.
-    pub bound_to: Option<u64>,
+    pub bound_to: Fact<u64>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Material {
-    pub kind: Option<String>,
-    pub format: Option<String>,
-    pub bytes: Option<u64>,
-    pub issued_at: Option<NaiveDate>,
+    pub kind: Fact<String>,
+    pub format: Fact<String>,
+    pub bytes: Fact<u64>,
+    pub issued_at: Fact<NaiveDate>,
+}
+
+/// One field the reader knows: its name, whether `null` is a meaningful answer (the thing does
+/// not exist) and, for objects and lists of objects, the fields inside. The one list of the
+/// input's fields: the reader reports unknown fields from it and the fact-table test
+/// (core/tests/facts.rs) keeps a row for every field in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub name: &'static str,
+    /// `null` states that the thing does not exist; otherwise `null` is an invalid value.
+    pub nullable: bool,
+    pub shape: Shape,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Shape {
+    Scalar,
+    /// A list of scalars (service_content).
+    List,
+    Object(&'static [Field]),
+    Objects(&'static [Field]),
+}
+
+const fn f(name: &'static str, nullable: bool) -> Field {
+    Field { name, nullable, shape: Shape::Scalar }
+}
+
+/// The fields of each object of the application.
+pub mod fields {
+    use super::{f, Field, Shape};
+    pub const ACCOUNT: &[Field] = &[
+        f("kind", false),
+        f("real_name", true),
+        f("real_name_verified_at", true),
+        f("security_mobile", true),
+        f("has_order_in_progress", true),
+    ];
+    pub const CERTIFICATE: &[Field] = &[f("type", false), f("number", false), f("valid_until", true)];
+    pub const PERSON: &[Field] = &[
+        f("name", false),
+        f("id_type", false),
+        f("id_number", false),
+        f("id_valid_until", true),
+        f("mobile", false),
+        f("emergency_mobile", true),
+        f("email", true),
+        f("is_legal_representative", false),
+    ];
+    pub const RESIDENCE_PERMIT: &[Field] = &[f("province", false), f("valid_until", false)];
+    pub const SUBJECT: &[Field] = &[
+        f("kind", false),
+        f("name", false),
+        Field { name: "certificate", nullable: false, shape: Shape::Object(CERTIFICATE) },
+        f("address", true),
+        f("filing_number", true),
+        f("filed_with", true),
+        Field { name: "responsible_person", nullable: false, shape: Shape::Object(PERSON) },
+        Field { name: "residence_permit", nullable: true, shape: Shape::Object(RESIDENCE_PERMIT) },
+    ];
+    pub const PRE_APPROVAL: &[Field] = &[f("category", false), f("document_number", false)];
+    pub const WEBSITE: &[Field] = &[
+        f("name", false),
+        f("domain", false),
+        f("filing_number", true),
+        f("filed_with", true),
+        Field { name: "service_content", nullable: false, shape: Shape::List },
+        Field { name: "pre_approvals", nullable: true, shape: Shape::Objects(PRE_APPROVAL) },
+        f("remarks", true),
+        Field { name: "responsible_person", nullable: false, shape: Shape::Object(PERSON) },
+        f("resource", false),
+    ];
+    pub const REGISTRANT: &[Field] = &[f("name", false), f("id_type", false), f("id_number", false)];
+    pub const DOMAIN: &[Field] = &[
+        f("name", false),
+        f("registrar", false),
+        f("registrar_domestic", false),
+        f("expires_at", false),
+        f("real_name_verified", false),
+        f("real_name_verified_at", true),
+        Field { name: "registrant", nullable: false, shape: Shape::Object(REGISTRANT) },
+        f("filing_number", true),
+    ];
+    pub const RESOURCE: &[Field] = &[
+        f("kind", false),
+        f("region", false),
+        f("public_ip", true),
+        f("billing", false),
+        f("purchased_months", false),
+        f("expires_at", false),
+        f("websites_filed", true),
+        f("code", true),
+        f("issuer_account_kind", false),
+        f("issuer_resource_kind", false),
+        f("codes_issued", false),
+        f("bound_to", true),
+    ];
+    pub const MATERIAL: &[Field] = &[f("kind", false), f("format", false), f("bytes", false), f("issued_at", false)];
+    pub const APPLICATION: &[Field] = &[
+        f("as_of", false),
+        f("province", false),
+        f("filing_type", true),
+        Field { name: "account", nullable: true, shape: Shape::Object(ACCOUNT) },
+        Field { name: "subject", nullable: false, shape: Shape::Object(SUBJECT) },
+        Field { name: "websites", nullable: false, shape: Shape::Objects(WEBSITE) },
+        Field { name: "domains", nullable: true, shape: Shape::Objects(DOMAIN) },
+        Field { name: "resources", nullable: true, shape: Shape::Objects(RESOURCE) },
+        Field { name: "materials", nullable: true, shape: Shape::Objects(MATERIAL) },
+    ];
+}
+
+/// Every field path of the application, lists written `[]`: `websites[].responsible_person.mobile`.
+pub fn field_paths() -> Vec<(String, Field)> {
+    fn walk(prefix: &str, fields: &[Field], out: &mut Vec<(String, Field)>) {
+        for fd in fields {
+            let path = if prefix.is_empty() { fd.name.to_owned() } else { format!("{prefix}.{}", fd.name) };
+            out.push((path.clone(), *fd));
+            match fd.shape {
+                Shape::Object(inner) => walk(&path, inner, out),
+                Shape::Objects(inner) => walk(&format!("{path}[]"), inner, out),
+                Shape::Scalar | Shape::List => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk("", fields::APPLICATION, &mut out);
+    out
 }
 
 /// One step of a field path.
@@ -213,6 +421,28 @@ pub struct Reader<'s, 'c> {
     pub sink: &'s mut Sink<'c>,
 }
 
+/// An object being read: its members, where it stands and the fields it may have.
+pub struct Obj<'v, 'a, 'p> {
+    m: &'v Object<'a>,
+    path: &'p Path<'p>,
+    fields: &'static [Field],
+}
+
+impl Obj<'_, '_, '_> {
+    fn has(&self, key: &str) -> bool {
+        self.m.contains_key(key)
+    }
+}
+
+/// A member before its type is read.
+enum Raw<'v, 'a> {
+    Absent,
+    Null,
+    /// `null` where the field has no "does not exist" meaning: reported as an invalid value.
+    Invalid,
+    Given(&'v Json<'a>),
+}
+
 impl Reader<'_, '_> {
     fn invalid(&mut self, path: &str, reason_en: String, reason_zh: String) {
         let path = if path.is_empty() { "(root)" } else { path };
@@ -224,16 +454,17 @@ impl Reader<'_, '_> {
     }
 
     /// The object at `path`, reporting its unknown fields.
-    pub fn object<'v, 'a>(&mut self, v: &'v Json<'a>, path: &Path, known: &[&str]) -> Option<&'v Object<'a>> {
+    pub fn object<'v, 'a, 'p>(&mut self, v: &'v Json<'a>, path: &'p Path<'p>, fields: &'static [Field]) -> Option<Obj<'v, 'a, 'p>> {
         match v {
             Json::Object(m) => {
                 for k in m.keys() {
-                    if !known.contains(&k) {
+                    if !fields.iter().any(|f| f.name == k) {
                         let at = path.at(k);
-                        self.sink.add(INPUT_UNKNOWN_FIELD, at.clone(), ctx!["field" => at, "known" => known.to_vec()]);
+                        let known: Vec<&str> = fields.iter().map(|f| f.name).collect();
+                        self.sink.add(INPUT_UNKNOWN_FIELD, at.clone(), ctx!["field" => at, "known" => known]);
                     }
                 }
-                Some(m)
+                Some(Obj { m, path, fields })
             }
             _ => {
                 self.wrong_type(&path.to_string(), "an object", "对象", v);
@@ -242,97 +473,141 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn get<'v, 'a>(m: &'v Object<'a>, key: &str) -> Option<&'v Json<'a>> {
-        m.get(key).filter(|v| !v.is_null())
+    fn raw<'v, 'a>(&mut self, o: &Obj<'v, 'a, '_>, key: &str) -> Raw<'v, 'a> {
+        match o.m.get(key) {
+            None => Raw::Absent,
+            Some(v) if v.is_null() => {
+                if o.fields.iter().any(|f| f.name == key && f.nullable) {
+                    Raw::Null
+                } else {
+                    self.invalid(
+                        &o.path.at(key),
+                        "null is not a value of this field (leave the field out when it is unknown)".into(),
+                        "此字段不能为 null（未知时请不填该字段）".into(),
+                    );
+                    Raw::Invalid
+                }
+            }
+            Some(v) => Raw::Given(v),
+        }
+    }
+
+    /// Reads a member: absent and null as they are, a given value through `read` (which
+    /// reports what is wrong with it and answers `None`).
+    fn fact<'v, 'a, T>(
+        &mut self,
+        o: &Obj<'v, 'a, '_>,
+        key: &str,
+        read: impl FnOnce(&mut Self, &'v Json<'a>, &str) -> Option<T>,
+    ) -> Fact<T> {
+        match self.raw(o, key) {
+            Raw::Absent => Fact::Absent,
+            Raw::Null => Fact::Null,
+            Raw::Invalid => Fact::Invalid,
+            Raw::Given(v) => match read(self, v, key) {
+                Some(t) => Fact::Value(t),
+                None => Fact::Invalid,
+            },
+        }
     }
 
     pub fn missing(&mut self, path: &str) {
         self.sink.add(INPUT_MISSING_FIELD, path, ctx!["field" => path]);
     }
 
-    pub fn string(&mut self, m: &Object<'_>, key: &str, path: &Path) -> Option<String> {
-        let v = Self::get(m, key)?;
-        match v {
+    /// A required member: absent is `INPUT_MISSING_FIELD`.
+    fn require(&mut self, o: &Obj, key: &str) {
+        if !o.has(key) {
+            self.missing(&o.path.at(key));
+        }
+    }
+
+    pub fn string(&mut self, o: &Obj, key: &str) -> Fact<String> {
+        let path = o.path;
+        self.fact(o, key, |r, v, key| match v {
             Json::String(s) => Some(s.to_string()),
             // Numbers for ID/phone fields are a common export artefact; accept their digits.
             Json::Number(n) if n.is_u64() => Some(n.to_string()),
             _ => {
-                self.wrong_type(&path.at(key), "a string", "字符串", v);
+                r.wrong_type(&path.at(key), "a string", "字符串", v);
                 None
             }
-        }
+        })
     }
 
-    pub fn boolean(&mut self, m: &Object<'_>, key: &str, path: &Path) -> Option<bool> {
-        let v = Self::get(m, key)?;
-        match v {
+    pub fn boolean(&mut self, o: &Obj, key: &str) -> Fact<bool> {
+        let path = o.path;
+        self.fact(o, key, |r, v, key| match v {
             Json::Bool(b) => Some(*b),
             _ => {
-                self.wrong_type(&path.at(key), "true or false", "布尔值", v);
+                r.wrong_type(&path.at(key), "true or false", "布尔值", v);
                 None
             }
-        }
+        })
     }
 
-    pub fn uint(&mut self, m: &Object<'_>, key: &str, path: &Path) -> Option<u64> {
-        let v = Self::get(m, key)?;
-        match v.as_u64() {
+    pub fn uint(&mut self, o: &Obj, key: &str) -> Fact<u64> {
+        let path = o.path;
+        self.fact(o, key, |r, v, key| match v.as_u64() {
             Some(n) => Some(n),
             None => {
                 let at = path.at(key);
                 match v {
-                    Json::Number(_) => {
-                        self.invalid(&at, format!("expected a whole number ≥ 0, found {v}"), format!("应为非负整数，实为 {v}"))
-                    }
-                    _ => self.wrong_type(&at, "a whole number", "整数", v),
+                    Json::Number(_) => r.invalid(&at, format!("expected a whole number ≥ 0, found {v}"), format!("应为非负整数，实为 {v}")),
+                    _ => r.wrong_type(&at, "a whole number", "整数", v),
                 }
                 None
             }
-        }
+        })
     }
 
-    /// A string field without copying it (for values parsed or matched right away).
-    fn str_of<'v>(&mut self, m: &'v Object<'_>, key: &str, path: &Path) -> Option<std::borrow::Cow<'v, str>> {
-        let v = Self::get(m, key)?;
+    /// A string member's text without copying it (for values parsed or matched right away).
+    fn text<'v>(&mut self, v: &'v Json<'_>, at: &dyn Fn() -> String) -> Option<std::borrow::Cow<'v, str>> {
         match v {
             Json::String(s) => Some(std::borrow::Cow::Borrowed(s.as_ref())),
             Json::Number(n) if n.is_u64() => Some(std::borrow::Cow::Owned(n.to_string())),
             _ => {
-                self.wrong_type(&path.at(key), "a string", "字符串", v);
+                self.wrong_type(&at(), "a string", "字符串", v);
                 None
             }
         }
     }
 
-    pub fn date(&mut self, m: &Object<'_>, key: &str, path: &Path) -> Option<NaiveDate> {
-        let s = self.str_of(m, key, path)?;
-        // A date-time is accepted where a date is expected; its Shanghai date is used.
-        match dates::parse_moment(&s) {
-            Ok(t) => Some(t.date()),
-            Err(e) => {
-                self.invalid(&path.at(key), e, format!("“{s}”不是有效日期（应为 YYYY-MM-DD）"));
-                None
+    pub fn date(&mut self, o: &Obj, key: &str) -> Fact<NaiveDate> {
+        let path = o.path;
+        self.fact(o, key, |r, v, key| {
+            let s = r.text(v, &|| path.at(key))?;
+            // A date-time is accepted where a date is expected; its Shanghai date is used.
+            match dates::parse_moment(&s) {
+                Ok(t) => Some(t.date()),
+                Err(e) => {
+                    r.invalid(&path.at(key), e, format!("“{s}”不是有效日期（应为 YYYY-MM-DD）"));
+                    None
+                }
             }
-        }
+        })
     }
 
-    pub fn moment(&mut self, m: &Object<'_>, key: &str, path: &Path) -> Option<Moment> {
-        let s = self.str_of(m, key, path)?;
-        match dates::parse_moment(&s) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                self.invalid(&path.at(key), e, format!("“{s}”不是有效日期或时间"));
-                None
+    pub fn moment(&mut self, o: &Obj, key: &str) -> Fact<Moment> {
+        let path = o.path;
+        self.fact(o, key, |r, v, key| {
+            let s = r.text(v, &|| path.at(key))?;
+            match dates::parse_moment(&s) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    r.invalid(&path.at(key), e, format!("“{s}”不是有效日期或时间"));
+                    None
+                }
             }
-        }
+        })
     }
 
-    pub fn word(&mut self, m: &Object<'_>, key: &str, path: &Path, vocab: &'static [&'static str]) -> Option<&'static str> {
-        let s = self.str_of(m, key, path)?;
-        match vocab.iter().find(|w| **w == s) {
-            Some(w) => Some(w),
-            None => self.word_of(&s, &path.at(key), vocab),
-        }
+    pub fn word(&mut self, o: &Obj, key: &str, vocab: &'static [&'static str]) -> Fact<&'static str> {
+        let path = o.path;
+        self.fact(o, key, |r, v, key| {
+            let s = r.text(v, &|| path.at(key))?;
+            r.word_of(&s, &path.at(key), vocab)
+        })
     }
 
     fn word_of(&mut self, s: &str, at: &str, vocab: &'static [&'static str]) -> Option<&'static str> {
@@ -346,262 +621,250 @@ impl Reader<'_, '_> {
         }
     }
 
-    pub fn array<'v, 'a>(&mut self, m: &'v Object<'a>, key: &str, path: &Path) -> Option<&'v [Json<'a>]> {
-        let v = Self::get(m, key)?;
-        match v {
-            Json::Array(a) => Some(a),
-            _ => {
-                self.wrong_type(&path.at(key), "an array", "数组", v);
-                None
-            }
+    /// A member that is an object, read by `read`.
+    fn nested<T>(&mut self, o: &Obj, key: &str, fields: &'static [Field], read: impl FnOnce(&mut Self, &Obj) -> T) -> Fact<T> {
+        let p = o.path.key(key);
+        match self.raw(o, key) {
+            Raw::Absent => Fact::Absent,
+            Raw::Null => Fact::Null,
+            Raw::Invalid => Fact::Invalid,
+            Raw::Given(v) => match self.object(v, &p, fields) {
+                Some(inner) => Fact::Value(read(self, &inner)),
+                None => Fact::Invalid,
+            },
         }
     }
 
-    fn list<T>(
-        &mut self,
-        m: &Object<'_>,
-        key: &str,
-        path: &Path,
-        mut f: impl FnMut(&mut Self, &Json, &Path) -> Option<T>,
-    ) -> (bool, Vec<T>) {
-        let Some(items) = self.array(m, key, path) else {
-            return (m.get(key).is_some_and(|v| !v.is_null()), Vec::new());
-        };
-        let base = path.key(key);
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            // A bad element still takes its place so indices (websites[].resource) stay right.
-            if let Some(t) = f(self, item, &Path::Index(&base, i)) {
-                out.push(t);
+    /// A member that is a list, each element read by `read` (which may drop it).
+    fn list<T>(&mut self, o: &Obj, key: &str, mut read: impl FnMut(&mut Self, &Json, &Path) -> Option<T>) -> Fact<Vec<T>> {
+        let base = o.path.key(key);
+        match self.raw(o, key) {
+            Raw::Absent => Fact::Absent,
+            Raw::Null => Fact::Null,
+            Raw::Invalid => Fact::Invalid,
+            Raw::Given(Json::Array(items)) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(t) = read(self, item, &Path::Index(&base, i)) {
+                        out.push(t);
+                    }
+                }
+                Fact::Value(out)
+            }
+            Raw::Given(v) => {
+                self.wrong_type(&base.to_string(), "an array", "数组", v);
+                Fact::Invalid
             }
         }
-        (true, out)
     }
 
     pub fn application(&mut self, v: &Json) -> Application {
-        const KNOWN: &[&str] = &["as_of", "province", "filing_type", "account", "subject", "websites", "domains", "resources", "materials"];
         let mut app = Application::default();
-        let Some(m) = self.object(v, &Path::Root, KNOWN) else { return app };
-        if let Some(s) = self.string(m, "as_of", &Path::Root) {
+        let Some(o) = self.object(v, &Path::Root, fields::APPLICATION) else { return app };
+        if let Fact::Value(s) = self.string(&o, "as_of") {
             match dates::parse_date(&s) {
                 Ok(d) => app.as_of = Some(d),
                 Err(e) => self.invalid("as_of", e, format!("“{s}”不是有效日期（应为 YYYY-MM-DD）")),
             }
         }
-        app.province = self.string(m, "province", &Path::Root);
-        if app.province.is_none() && !m.contains_key("province") {
-            self.missing("province");
+        app.province = self.string(&o, "province").get().cloned();
+        self.require(&o, "province");
+        app.filing_type = self.word(&o, "filing_type", vocab::FILING_TYPES).value();
+        app.account = self.nested(&o, "account", fields::ACCOUNT, Self::account);
+        match self.nested(&o, "subject", fields::SUBJECT, Self::subject) {
+            Fact::Value(s) => app.subject = Some(s),
+            Fact::Absent => self.missing("subject"),
+            Fact::Null | Fact::Invalid => {}
         }
-        app.filing_type = self.word(m, "filing_type", &Path::Root, vocab::FILING_TYPES);
-        app.account = Self::get(m, "account").and_then(|v| self.account(v, &Path::Root.key("account")));
-        match Self::get(m, "subject") {
-            Some(v) => app.subject = self.subject(v, &Path::Root.key("subject")),
-            None => self.missing("subject"),
-        }
-        let (given, websites) = self.list(m, "websites", &Path::Root, |r, v, p| Some(r.website(v, p)));
-        app.websites = websites;
-        app.given.websites = given;
-        if !given {
+        let websites = self.list(&o, "websites", |r, v, p| Some(r.website(v, p)));
+        app.given.websites = !websites.is_absent() && !websites.is_null();
+        if websites.is_absent() {
             self.missing("websites");
         }
-        (app.given.domains, app.domains) = self.list(m, "domains", &Path::Root, |r, v, p| Some(r.domain_facts(v, p)));
-        (app.given.resources, app.resources) = self.list(m, "resources", &Path::Root, |r, v, p| Some(r.resource(v, p)));
-        (app.given.materials, app.materials) = self.list(m, "materials", &Path::Root, |r, v, p| Some(r.material(v, p)));
+        app.websites = websites.get().cloned().unwrap_or_default();
+        let domains = self.list(&o, "domains", |r, v, p| Some(r.domain_facts(v, p)));
+        // `null`: no registration facts, the same as none given.
+        app.given.domains = domains.is_value() || domains.is_invalid();
+        app.domains = domains.get().cloned().unwrap_or_default();
+        let resources = self.list(&o, "resources", |r, v, p| Some(r.resource(v, p)));
+        // `null`: there is no resource (RESOURCE_MISSING), not an unknown one.
+        app.given.resources = !resources.is_absent();
+        app.resources = resources.get().cloned().unwrap_or_default();
+        let materials = self.list(&o, "materials", |r, v, p| Some(r.material(v, p)));
+        // `null`: nothing uploaded, so the checklist is checked against an empty list.
+        app.given.materials = !materials.is_absent();
+        app.materials = materials.get().cloned().unwrap_or_default();
         app
     }
 
-    fn account(&mut self, v: &Json, path: &Path) -> Option<Account> {
-        let m = self.object(v, path, &["kind", "real_name", "real_name_verified_at", "security_mobile", "has_order_in_progress"])?;
-        Some(Account {
-            kind: self.word(m, "kind", path, vocab::ACCOUNT_KINDS),
-            real_name: self.string(m, "real_name", path),
-            real_name_verified_at: self.moment(m, "real_name_verified_at", path),
-            security_mobile: self.string(m, "security_mobile", path),
-            has_order_in_progress: self.boolean(m, "has_order_in_progress", path),
-        })
+    fn account(&mut self, o: &Obj) -> Account {
+        Account {
+            kind: self.word(o, "kind", vocab::ACCOUNT_KINDS),
+            real_name: self.string(o, "real_name"),
+            real_name_verified_at: self.moment(o, "real_name_verified_at"),
+            security_mobile: self.string(o, "security_mobile"),
+            has_order_in_progress: self.boolean(o, "has_order_in_progress"),
+        }
     }
 
-    fn subject(&mut self, v: &Json, path: &Path) -> Option<Subject> {
-        const KNOWN: &[&str] =
-            &["kind", "name", "certificate", "address", "filing_number", "filed_with", "responsible_person", "residence_permit"];
-        let m = self.object(v, path, KNOWN)?;
+    fn subject(&mut self, o: &Obj) -> Subject {
         let s = Subject {
-            kind: self.word(m, "kind", path, vocab::SUBJECT_KINDS),
-            name: self.string(m, "name", path),
-            certificate: Self::get(m, "certificate").and_then(|v| self.certificate(v, &path.key("certificate"))),
-            address: self.string(m, "address", path),
-            filing_number: self.string(m, "filing_number", path),
-            filed_with: self.word(m, "filed_with", path, vocab::FILED_WITH),
-            responsible_person: Self::get(m, "responsible_person").and_then(|v| self.person(v, &path.key("responsible_person"))),
-            residence_permit: Self::get(m, "residence_permit").and_then(|v| self.residence_permit(v, &path.key("residence_permit"))),
+            kind: self.word(o, "kind", vocab::SUBJECT_KINDS),
+            name: self.string(o, "name"),
+            certificate: self.nested(o, "certificate", fields::CERTIFICATE, |r, c| Certificate {
+                kind: r.word(c, "type", vocab::CERTIFICATE_TYPES),
+                number: r.string(c, "number"),
+                valid_until: r.date(c, "valid_until"),
+            }),
+            address: self.string(o, "address"),
+            filing_number: self.string(o, "filing_number"),
+            filed_with: self.word(o, "filed_with", vocab::FILED_WITH),
+            responsible_person: self.nested(o, "responsible_person", fields::PERSON, Self::person),
+            residence_permit: self.nested(o, "residence_permit", fields::RESIDENCE_PERMIT, |r, p| ResidencePermit {
+                province: r.string(p, "province"),
+                valid_until: r.date(p, "valid_until"),
+            }),
         };
-        if !m.contains_key("kind") {
-            self.missing(&path.at("kind"));
+        self.require(o, "kind");
+        self.require(o, "name");
+        s
+    }
+
+    pub fn person(&mut self, o: &Obj) -> Person {
+        Person {
+            name: self.string(o, "name"),
+            id_type: self.word(o, "id_type", vocab::CERTIFICATE_TYPES),
+            id_number: self.string(o, "id_number"),
+            id_valid_until: self.date(o, "id_valid_until"),
+            mobile: self.string(o, "mobile"),
+            emergency_mobile: self.string(o, "emergency_mobile"),
+            email: self.string(o, "email"),
+            is_legal_representative: self.boolean(o, "is_legal_representative"),
         }
-        if !m.contains_key("name") {
-            self.missing(&path.at("name"));
-        }
-        Some(s)
-    }
-
-    fn certificate(&mut self, v: &Json, path: &Path) -> Option<Certificate> {
-        let m = self.object(v, path, &["type", "number", "valid_until"])?;
-        Some(Certificate {
-            kind: self.word(m, "type", path, vocab::CERTIFICATE_TYPES),
-            number: self.string(m, "number", path),
-            valid_until: self.date(m, "valid_until", path),
-        })
-    }
-
-    pub fn person(&mut self, v: &Json, path: &Path) -> Option<Person> {
-        const KNOWN: &[&str] =
-            &["name", "id_type", "id_number", "id_valid_until", "mobile", "emergency_mobile", "email", "is_legal_representative"];
-        let m = self.object(v, path, KNOWN)?;
-        Some(Person {
-            name: self.string(m, "name", path),
-            id_type: self.word(m, "id_type", path, vocab::CERTIFICATE_TYPES),
-            id_number: self.string(m, "id_number", path),
-            id_valid_until: self.date(m, "id_valid_until", path),
-            mobile: self.string(m, "mobile", path),
-            emergency_mobile: self.string(m, "emergency_mobile", path),
-            email: self.string(m, "email", path),
-            is_legal_representative: self.boolean(m, "is_legal_representative", path),
-        })
-    }
-
-    fn residence_permit(&mut self, v: &Json, path: &Path) -> Option<ResidencePermit> {
-        let m = self.object(v, path, &["province", "valid_until"])?;
-        Some(ResidencePermit { province: self.string(m, "province", path), valid_until: self.date(m, "valid_until", path) })
     }
 
     fn website(&mut self, v: &Json, path: &Path) -> Website {
-        const KNOWN: &[&str] = &[
-            "name",
-            "domain",
-            "filing_number",
-            "filed_with",
-            "service_content",
-            "pre_approvals",
-            "remarks",
-            "responsible_person",
-            "resource",
-        ];
-        let Some(m) = self.object(v, path, KNOWN) else { return Website::default() };
+        // An element that is not an object keeps its place (indices stay right) with every
+        // fact invalid: its one INPUT_INVALID_VALUE is the answer, not a FACT_MISSING per field.
+        let Some(o) = self.object(v, path, fields::WEBSITE) else {
+            return Website {
+                name: Fact::Invalid,
+                domain: Fact::Invalid,
+                filing_number: Fact::Invalid,
+                filed_with: Fact::Invalid,
+                service_content: Fact::Invalid,
+                pre_approvals: Vec::new(),
+                remarks: Fact::Invalid,
+                responsible_person: Fact::Invalid,
+                resource: Fact::Invalid,
+            };
+        };
         let mut w = Website {
-            name: self.string(m, "name", path),
-            domain: self.string(m, "domain", path),
-            filing_number: self.string(m, "filing_number", path),
-            filed_with: self.word(m, "filed_with", path, vocab::FILED_WITH),
-            remarks: self.string(m, "remarks", path),
-            responsible_person: Self::get(m, "responsible_person").and_then(|v| self.person(v, &path.key("responsible_person"))),
-            resource: self.uint(m, "resource", path),
+            name: self.string(&o, "name"),
+            domain: self.string(&o, "domain"),
+            filing_number: self.string(&o, "filing_number"),
+            filed_with: self.word(&o, "filed_with", vocab::FILED_WITH),
+            remarks: self.string(&o, "remarks"),
+            responsible_person: self.nested(&o, "responsible_person", fields::PERSON, Self::person),
+            resource: self.uint(&o, "resource"),
             ..Website::default()
         };
-        for key in ["name", "domain"] {
-            if !m.contains_key(key) {
-                self.missing(&path.at(key));
+        self.require(&o, "name");
+        self.require(&o, "domain");
+        w.service_content = self.list(&o, "service_content", |r, item, at| match item.as_str() {
+            Some(s) => r.word_of(s, &at.to_string(), vocab::SERVICE_CONTENT),
+            None => {
+                r.wrong_type(&at.to_string(), "a string", "字符串", item);
+                None
             }
-        }
-        if let Some(items) = self.array(m, "service_content", path) {
-            let base = path.key("service_content");
-            for (i, item) in items.iter().enumerate() {
-                let at = || Path::Index(&base, i).to_string();
-                match item.as_str() {
-                    Some(s) => match vocab::SERVICE_CONTENT.iter().find(|w| **w == s) {
-                        Some(found) => w.service_content.push(found),
-                        None => w.service_content.extend(self.word_of(s, &at(), vocab::SERVICE_CONTENT)),
-                    },
-                    None => self.wrong_type(&at(), "a string", "字符串", item),
-                }
-            }
-        }
-        (_, w.pre_approvals) = self.list(m, "pre_approvals", path, |r, v, p| {
-            let m = r.object(v, p, &["category", "document_number"])?;
-            Some(PreApproval {
-                category: r.word(m, "category", p, vocab::SERVICE_CONTENT),
-                document_number: r.string(m, "document_number", p),
-            })
         });
+        w.pre_approvals = self
+            .list(&o, "pre_approvals", |r, v, p| {
+                let o = r.object(v, p, fields::PRE_APPROVAL)?;
+                Some(PreApproval {
+                    category: r.word(&o, "category", vocab::SERVICE_CONTENT),
+                    document_number: r.string(&o, "document_number"),
+                })
+            })
+            .get()
+            .cloned()
+            .unwrap_or_default();
         w
     }
 
     fn domain_facts(&mut self, v: &Json, path: &Path) -> DomainFacts {
-        const KNOWN: &[&str] = &[
-            "name",
-            "registrar",
-            "registrar_domestic",
-            "expires_at",
-            "real_name_verified",
-            "real_name_verified_at",
-            "registrant",
-            "filing_number",
-        ];
-        let Some(m) = self.object(v, path, KNOWN) else { return DomainFacts::default() };
-        if !m.contains_key("name") {
-            self.missing(&path.at("name"));
-        }
+        let Some(o) = self.object(v, path, fields::DOMAIN) else {
+            return DomainFacts {
+                name: Fact::Invalid,
+                registrar: Fact::Invalid,
+                registrar_domestic: Fact::Invalid,
+                expires_at: Fact::Invalid,
+                real_name_verified: Fact::Invalid,
+                real_name_verified_at: Fact::Invalid,
+                registrant: Fact::Invalid,
+                filing_number: Fact::Invalid,
+            };
+        };
+        self.require(&o, "name");
         DomainFacts {
-            name: self.string(m, "name", path),
-            registrar: self.string(m, "registrar", path),
-            registrar_domestic: self.boolean(m, "registrar_domestic", path),
-            expires_at: self.moment(m, "expires_at", path),
-            real_name_verified: self.boolean(m, "real_name_verified", path),
-            real_name_verified_at: self.moment(m, "real_name_verified_at", path),
-            registrant: Self::get(m, "registrant").and_then(|v| {
-                let p = path.key("registrant");
-                let m = self.object(v, &p, &["name", "id_type", "id_number"])?;
-                Some(Registrant {
-                    name: self.string(m, "name", &p),
-                    id_type: self.word(m, "id_type", &p, vocab::CERTIFICATE_TYPES),
-                    id_number: self.string(m, "id_number", &p),
-                })
+            name: self.string(&o, "name"),
+            registrar: self.string(&o, "registrar"),
+            registrar_domestic: self.boolean(&o, "registrar_domestic"),
+            expires_at: self.moment(&o, "expires_at"),
+            real_name_verified: self.boolean(&o, "real_name_verified"),
+            real_name_verified_at: self.moment(&o, "real_name_verified_at"),
+            registrant: self.nested(&o, "registrant", fields::REGISTRANT, |r, g| Registrant {
+                name: r.string(g, "name"),
+                id_type: r.word(g, "id_type", vocab::CERTIFICATE_TYPES),
+                id_number: r.string(g, "id_number"),
             }),
-            filing_number: self.string(m, "filing_number", path),
+            filing_number: self.string(&o, "filing_number"),
         }
     }
 
     fn resource(&mut self, v: &Json, path: &Path) -> Resource {
-        const KNOWN: &[&str] = &[
-            "kind",
-            "region",
-            "public_ip",
-            "billing",
-            "purchased_months",
-            "expires_at",
-            "websites_filed",
-            "code",
-            "issuer_account_kind",
-            "issuer_resource_kind",
-            "codes_issued",
-            "bound_to",
-        ];
-        let Some(m) = self.object(v, path, KNOWN) else { return Resource::default() };
-        if !m.contains_key("kind") {
-            self.missing(&path.at("kind"));
-        }
+        let Some(o) = self.object(v, path, fields::RESOURCE) else {
+            return Resource {
+                kind: Fact::Invalid,
+                region: Fact::Invalid,
+                public_ip: Fact::Invalid,
+                billing: Fact::Invalid,
+                purchased_months: Fact::Invalid,
+                expires_at: Fact::Invalid,
+                websites_filed: Fact::Invalid,
+                code: Fact::Invalid,
+                issuer_account_kind: Fact::Invalid,
+                issuer_resource_kind: Fact::Invalid,
+                codes_issued: Fact::Invalid,
+                bound_to: Fact::Invalid,
+            };
+        };
+        self.require(&o, "kind");
         Resource {
-            kind: self.word(m, "kind", path, vocab::RESOURCE_KINDS),
-            region: self.string(m, "region", path),
-            public_ip: self.string(m, "public_ip", path),
-            billing: self.word(m, "billing", path, vocab::BILLING),
-            purchased_months: self.uint(m, "purchased_months", path),
-            expires_at: self.moment(m, "expires_at", path),
-            websites_filed: self.uint(m, "websites_filed", path),
-            code: self.string(m, "code", path),
-            issuer_account_kind: self.word(m, "issuer_account_kind", path, vocab::ACCOUNT_KINDS),
-            issuer_resource_kind: self.word(m, "issuer_resource_kind", path, vocab::RESOURCE_KINDS),
-            codes_issued: self.uint(m, "codes_issued", path),
-            bound_to: self.uint(m, "bound_to", path),
+            kind: self.word(&o, "kind", vocab::RESOURCE_KINDS),
+            region: self.string(&o, "region"),
+            public_ip: self.string(&o, "public_ip"),
+            billing: self.word(&o, "billing", vocab::BILLING),
+            purchased_months: self.uint(&o, "purchased_months"),
+            expires_at: self.moment(&o, "expires_at"),
+            websites_filed: self.uint(&o, "websites_filed"),
+            code: self.string(&o, "code"),
+            issuer_account_kind: self.word(&o, "issuer_account_kind", vocab::ACCOUNT_KINDS),
+            issuer_resource_kind: self.word(&o, "issuer_resource_kind", vocab::RESOURCE_KINDS),
+            codes_issued: self.uint(&o, "codes_issued"),
+            bound_to: self.uint(&o, "bound_to"),
         }
     }
 
     fn material(&mut self, v: &Json, path: &Path) -> Material {
-        let Some(m) = self.object(v, path, &["kind", "format", "bytes", "issued_at"]) else { return Material::default() };
+        let Some(o) = self.object(v, path, fields::MATERIAL) else {
+            return Material { kind: Fact::Invalid, format: Fact::Invalid, bytes: Fact::Invalid, issued_at: Fact::Invalid };
+        };
         Material {
-            kind: self.string(m, "kind", path),
-            format: self.string(m, "format", path),
-            bytes: self.uint(m, "bytes", path),
-            issued_at: self.date(m, "issued_at", path),
+            kind: self.string(&o, "kind"),
+            format: self.string(&o, "format"),
+            bytes: self.uint(&o, "bytes"),
+            issued_at: self.date(&o, "issued_at"),
         }
     }
 }

@@ -638,6 +638,14 @@ fn validate_tables(
             return Err(err(format!("subjects.certificates[{i}].types"), format!("{t} is not a certificate type")));
         }
     }
+    // A negation is a phrase that negates (不涉及, 不含 …): a single character such as 无 or 非
+    // is part of everyday words and place names (无锡, 非遗, 无人机) and would switch the
+    // keyword checks off.
+    for (i, n) in w.negations.iter().enumerate() {
+        if n.chars().count() < 2 {
+            return Err(err(format!("websites.negations[{i}]"), format!("\"{n}\" is a single character, not a negating phrase")));
+        }
+    }
     for (i, g) in w.sensitive_words.iter().enumerate() {
         if g.words.is_empty() || g.words.iter().any(|x| x.trim().is_empty()) {
             return Err(err(format!("websites.sensitive_words[{i}].words"), "a group needs words, none empty"));

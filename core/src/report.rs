@@ -149,6 +149,9 @@ pub struct Report {
     pub verdict: Verdict,
     pub filing_type: Option<&'static str>,
     pub findings: Vec<Finding>,
+    /// The optional parts left out of the application (`account`, `materials`): their rules
+    /// were not run, so `eligible` says nothing about them.
+    pub not_checked: Vec<&'static str>,
     pub materials: Vec<MaterialItem>,
     pub steps: Vec<Step>,
     /// Shared by every report for the same province.

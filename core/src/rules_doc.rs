@@ -31,6 +31,18 @@ pub fn rules_markdown(pack: &Pack) -> String {
          (sources under `others/`) are listed apart: they are notes for those providers' profiles, never Tencent's checks."
     );
     let _ = writeln!(w);
+    let _ = writeln!(
+        w,
+        "**Facts: absent, null, value.** Every rule reads the application's facts under one contract: a field left out is \
+         *unknown*, and each rule that needs it reports `FACT_MISSING` (so the verdict is at best `needs_review`): an unknown \
+         fact never passes a rule. A field given as `null` states that the thing does not exist (no public IP, never \
+         real-name verified, a long-term certificate, no filing number); where `null` means nothing (a name, a kind, a \
+         number) it is `INPUT_INVALID_VALUE`. A claim that would relax a rule (an existing filing number, a pre-approval \
+         document, a residence permit) left out is the same as `null`. An optional part left out (`account`, `materials`) is \
+         not run and is named in the report's `not_checked`. So `eligible` means every rule that applies was checked and \
+         passed. The test `core/tests/facts.rs` drives every field through absent, null, a passing and a failing value."
+    );
+    let _ = writeln!(w);
 
     // Counts by kind, Tencent rows and other providers' notes apart.
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();

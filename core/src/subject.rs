@@ -5,7 +5,7 @@ use crate::ctx;
 use crate::dates;
 use crate::findings::Sink;
 use crate::ids::{self, IdError};
-use crate::model::{Certificate, Person};
+use crate::model::{Certificate, Fact, Person};
 use crate::province::{DistinctScope, Holder, NonLocalPolicy, OwnerPolicy, ProvinceRule};
 use crate::text::name_key;
 use crate::vocab;
@@ -47,21 +47,46 @@ struct Role<'a> {
 
 fn roles<'a>(cx: &Cx<'a>) -> Vec<Role<'a>> {
     let mut out = Vec::new();
-    if let Some(p) = cx.app.subject.as_ref().and_then(|s| s.responsible_person.as_ref()) {
+    if let Some(p) = cx.app.subject.as_ref().and_then(|s| s.responsible_person.get()) {
         out.push(Role { path: "subject.responsible_person".into(), zh: "主体负责人", en: "subject owner", person: p });
     }
     for (i, w) in cx.app.websites.iter().enumerate() {
-        if let Some(p) = w.responsible_person.as_ref() {
+        if let Some(p) = w.responsible_person.get() {
             out.push(Role { path: format!("websites[{i}].responsible_person"), zh: "网站负责人", en: "website owner", person: p });
         }
     }
     out
 }
 
-fn same_person(a: &Person, b: &Person) -> bool {
+/// The people the filing names but whose details were not given: each person rule (ID, age,
+/// mobile) reads them, so each is reported once as not checkable.
+fn absent_people(cx: &Cx, sink: &mut Sink) {
+    let subject_owner = cx.app.subject.as_ref().map(|s| &s.responsible_person);
+    let websites = cx
+        .app
+        .websites
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (format!("websites[{i}].responsible_person"), &w.responsible_person, "网站负责人", "website owner"));
+    for (path, fact, zh, en) in
+        subject_owner.map(|f| ("subject.responsible_person".to_owned(), f, "主体负责人", "subject owner")).into_iter().chain(websites)
+    {
+        if fact.is_absent() {
+            sink.fact_missing(
+                path,
+                PERSON_ID_INVALID,
+                format!("{zh}的证件、年龄与联系方式"),
+                format!("the {en}'s ID, age and contact numbers"),
+            );
+        }
+    }
+}
+
+/// The same person: by ID number where both have one, else by name.
+pub(crate) fn same_person(a: &Person, b: &Person) -> bool {
     match (a.id_number.as_deref(), b.id_number.as_deref()) {
         (Some(x), Some(y)) => x.trim().eq_ignore_ascii_case(y.trim()),
-        _ => a.name.is_some() && a.name.as_deref().map(name_key) == b.name.as_deref().map(name_key),
+        _ => a.name.is_value() && a.name.as_deref().map(name_key) == b.name.as_deref().map(name_key),
     }
 }
 
@@ -75,6 +100,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     };
 
     // Eligibility of the kind of subject (F12 vs S05).
+    absent_people(cx, sink);
     if let Some(kind) = cx.subject_kind {
         for ne in pack.subjects.not_eligible.iter().filter(|n| n.kind == kind) {
             let code = if ne.eligibility == "refused" { SUBJECT_NOT_ELIGIBLE } else { SUBJECT_ELIGIBILITY_UNCLEAR };
@@ -103,13 +129,18 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     };
     let months = margin(Holder::Subject);
     let people_months = margin(Holder::People);
-    if let Some(cert) = subject.certificate.as_ref() {
-        subject_certificate(cx, cert, &prov_rules, sink);
-        validity(cx, "subject.certificate.valid_until", cert.valid_until, ("主体", "subject's"), months, sink);
-    } else {
-        sink.add(FACT_MISSING, "subject.certificate", ctx![
-            "field" => "subject.certificate", "check_zh" => "主体证件类型、号码及有效期", "check_en" => "the subject's certificate type, number and validity", "rule" => SUBJECT_CERTIFICATE_INVALID,
-        ]);
+    match &subject.certificate {
+        Fact::Value(cert) => {
+            subject_certificate(cx, cert, &prov_rules, sink);
+            validity(cx, "subject.certificate.valid_until", cert.valid_until, ("主体", "subject's"), months, sink);
+        }
+        Fact::Absent => sink.fact_missing(
+            "subject.certificate",
+            SUBJECT_CERTIFICATE_INVALID,
+            "主体证件类型、号码及有效期",
+            "the subject's certificate type, number and validity",
+        ),
+        Fact::Null | Fact::Invalid => {}
     }
 
     // People: ID numbers, ID validity, ages, mobile numbers.
@@ -119,7 +150,17 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     });
     for role in roles(cx) {
         let p = role.person;
-        if let (Some(t), Some(n)) = (p.id_type, p.id_number.as_deref()) {
+        for (field, fact) in [("name", p.name.is_absent()), ("id_type", p.id_type.is_absent()), ("id_number", p.id_number.is_absent())] {
+            if fact {
+                sink.fact_missing(
+                    format!("{}.{field}", role.path),
+                    PERSON_ID_INVALID,
+                    format!("{}的证件是否有效", role.zh),
+                    format!("whether the {}'s ID is valid", role.en),
+                );
+            }
+        }
+        if let (Some(t), Some(n)) = (p.id_type.value(), p.id_number.as_deref()) {
             if !pack.subjects.person_id_types.types.iter().any(|x| x == t) {
                 let at = format!("{}.id_type", role.path);
                 sink.add(INPUT_INVALID_VALUE, at.clone(), ctx!["field" => at, "reason_en" => format!("{t} is not a personal ID document"), "reason_zh" => format!("{t} 不是个人身份证件")]);
@@ -139,10 +180,18 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
             }
         }
         validity(cx, &format!("{}.id_valid_until", role.path), p.id_valid_until, (role.zh, role.en), people_months, sink);
-        if let (Some(t), Some(n)) = (p.id_type, p.id_number.as_deref()) {
+        if let (Some(t), Some(n)) = (p.id_type.value(), p.id_number.as_deref()) {
             province_id_rules(cx, &prov_rules, &role, t, n, sink);
         }
         for (field, value) in [("mobile", &p.mobile), ("emergency_mobile", &p.emergency_mobile)] {
+            if value.is_absent() {
+                sink.fact_missing(
+                    format!("{}.{field}", role.path),
+                    CONTACT_MOBILE_INVALID,
+                    format!("{}的联系电话是否有效", role.zh),
+                    format!("whether the {}'s phone number is valid", role.en),
+                );
+            }
             if let Some(m) = value.as_deref() {
                 if let Err(e) = ids::normalise_mobile(m) {
                     let at = format!("{}.{field}", role.path);
@@ -168,7 +217,23 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
 
 fn subject_certificate(cx: &Cx, cert: &Certificate, rules: &[&ProvinceRule], sink: &mut Sink) {
     let Some(kind) = cx.subject_kind else { return };
-    if let Some(t) = cert.kind {
+    if cert.kind.is_absent() {
+        sink.fact_missing(
+            "subject.certificate.type",
+            SUBJECT_CERTIFICATE_TYPE_NOT_ALLOWED,
+            "主体证件类型是否可用于此类主体",
+            "whether the certificate type is accepted for this kind of subject",
+        );
+    }
+    if cert.number.is_absent() {
+        sink.fact_missing(
+            "subject.certificate.number",
+            SUBJECT_CERTIFICATE_INVALID,
+            "主体证件号码是否有效",
+            "whether the certificate number is valid",
+        );
+    }
+    if let Some(t) = cert.kind.value() {
         if let Some((types, source)) = province_types(rules, Holder::Subject, kind).filter(|(types, _)| !types.iter().any(|x| x == t)) {
             sink.add_sourced(
                 SUBJECT_CERTIFICATE_TYPE_NOT_ALLOWED,
@@ -205,10 +270,23 @@ fn subject_certificate(cx: &Cx, cert: &Certificate, rules: &[&ProvinceRule], sin
     }
 }
 
-/// Certificates must stay valid `months` after submission (S06; province margins). A missing
-/// date is read as long-term (长期), which many licences are.
-fn validity(cx: &Cx, path: &str, until: Option<NaiveDate>, whose: (&str, &str), (months, source): (u32, &str), sink: &mut Sink) {
-    let Some(until) = until else { return };
+/// Certificates must stay valid `months` after submission (S06; province margins). `null` is
+/// long-term (长期), which many licences and IDs of people over 46 are; a date left out is
+/// unknown, never long-term.
+fn validity(cx: &Cx, path: &str, until: Fact<NaiveDate>, whose: (&str, &str), (months, source): (u32, &str), sink: &mut Sink) {
+    let until = match until {
+        Fact::Value(d) => d,
+        Fact::Absent => {
+            sink.fact_missing(
+                path,
+                SUBJECT_CERTIFICATE_EXPIRING,
+                format!("{}证件的有效期是否满 {months} 个月（长期有效请填 null）", whose.0),
+                format!("whether the {} certificate stays valid for {months} months (null for long-term)", whose.1),
+            );
+            return;
+        }
+        Fact::Null | Fact::Invalid => return,
+    };
     let required = dates::add_months(cx.as_of, months as i32);
     if until < required {
         sink.add_sourced(SUBJECT_CERTIFICATE_EXPIRING, path, ctx![
@@ -266,7 +344,7 @@ fn province_id_rules(cx: &Cx, rules: &[&ProvinceRule], role: &Role, id_type: &st
 /// A personal filer with an ID from another province (judged from the ID's area code).
 fn non_local(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     let (Some(prov), Some(subject)) = (cx.province, cx.app.subject.as_ref()) else { return };
-    let Some(cert) = subject.certificate.as_ref().filter(|c| c.kind == Some("resident_id")) else { return };
+    let Some(cert) = subject.certificate.get().filter(|c| c.kind.value() == Some("resident_id")) else { return };
     let Some(Ok(id)) = cert.number.as_deref().map(|n| ids::parse_resident_id(n.trim())) else { return };
     if id.province_prefix == prov.area_prefix {
         return;
@@ -292,9 +370,10 @@ fn non_local(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
                 let months = permit_min_months.unwrap_or(0);
                 let req_zh = note_zh.clone().unwrap_or_else(|| format!("本地居住证（有效期 {months} 个月以上）"));
                 let req_en = note_en.clone().unwrap_or_else(|| format!("a local residence permit valid for more than {months} months"));
-                match subject.residence_permit.as_ref() {
+                // A permit is a claim that relaxes the rule: left out, the applicant has none.
+                match subject.residence_permit.claim() {
                     Some(rp) if rp.province.as_deref().and_then(|p| cx.pack.province(p)).is_some_and(|p| p.code == prov.code) => {
-                        if let Some(until) = rp.valid_until {
+                        if let Some(until) = rp.valid_until.value() {
                             let required = dates::add_months(cx.as_of, months as i32);
                             if until <= required {
                                 sink.add_sourced(
@@ -306,10 +385,13 @@ fn non_local(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
                                     Some(source),
                                 );
                             }
-                        } else {
-                            sink.add(FACT_MISSING, "subject.residence_permit.valid_until", ctx![
-                                "field" => "subject.residence_permit.valid_until", "check_zh" => "居住证是否在有效期内", "check_en" => "whether the residence permit is valid long enough", "rule" => PERSON_RESIDENCE_PERMIT_EXPIRED,
-                            ]);
+                        } else if rp.valid_until.is_absent() {
+                            sink.fact_missing(
+                                "subject.residence_permit.valid_until",
+                                PERSON_RESIDENCE_PERMIT_EXPIRED,
+                                "居住证是否在有效期内",
+                                "whether the residence permit is valid long enough",
+                            );
                         }
                     }
                     _ => sink.add_sourced(PERSON_NONLOCAL_ID, "subject.certificate.number", base(req_zh, req_en), Some(source)),
@@ -322,8 +404,16 @@ fn non_local(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
 /// Subject owner and website owners against the province's T1/T2 rules.
 fn owners(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     let Some(prov) = cx.province else { return };
-    let owner = cx.app.subject.as_ref().and_then(|s| s.responsible_person.as_ref());
-    let owner_is_rep = owner.and_then(|p| p.is_legal_representative);
+    let owner = cx.app.subject.as_ref().and_then(|s| s.responsible_person.get());
+    let owner_is_rep = owner.map(|p| p.is_legal_representative);
+    let rep_unknown = |sink: &mut Sink| {
+        sink.fact_missing(
+            "subject.responsible_person.is_legal_representative",
+            RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE,
+            format!("主体负责人是否为法定代表人（{}的规则需要）", prov.zh),
+            format!("whether the subject owner is the legal representative ({} rules need it)", prov.en),
+        )
+    };
     for r in rules {
         match r {
             ProvinceRule::SubjectOwner { policy: OwnerPolicy::LegalRep, authorized_kinds, filing_types, source, .. } => {
@@ -335,23 +425,32 @@ fn owners(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
                     continue;
                 }
                 match owner_is_rep {
-                    Some(false) => sink.add_sourced(RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE, "subject.responsible_person.is_legal_representative", ctx![
-                        "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
-                    ], Some(source)),
-                    Some(true) => {}
-                    None if owner.is_some() => sink.add(FACT_MISSING, "subject.responsible_person.is_legal_representative", ctx![
-                        "field" => "subject.responsible_person.is_legal_representative", "check_zh" => format!("主体负责人是否为法定代表人（{}要求）", prov.zh), "check_en" => format!("whether the subject owner is the legal representative ({} requires it)", prov.en), "rule" => RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE,
-                    ]),
-                    None => {}
+                    Some(Fact::Value(false)) => sink.add_sourced(
+                        RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE,
+                        "subject.responsible_person.is_legal_representative",
+                        ctx![
+                            "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
+                        ],
+                        Some(source),
+                    ),
+                    Some(Fact::Absent) => rep_unknown(sink),
+                    _ => {}
                 }
             }
             ProvinceRule::WebsiteOwnerIsSubjectOwner { only_if_subject_owner_not_legal_rep, source, .. } => {
                 let Some(owner) = owner else { continue };
-                if *only_if_subject_owner_not_legal_rep && owner_is_rep != Some(false) {
-                    continue;
+                if *only_if_subject_owner_not_legal_rep {
+                    match owner.is_legal_representative {
+                        Fact::Value(false) => {}
+                        Fact::Absent => {
+                            rep_unknown(sink);
+                            continue;
+                        }
+                        _ => continue,
+                    }
                 }
                 for (i, w) in cx.app.websites.iter().enumerate() {
-                    if let Some(p) = w.responsible_person.as_ref() {
+                    if let Some(p) = w.responsible_person.get() {
                         if !same_person(p, owner) {
                             sink.add_sourced(
                                 WEBSITE_OWNER_NOT_SUBJECT_OWNER,
@@ -374,7 +473,7 @@ fn owners(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
 /// credit code's area digits.
 fn cross_province(cx: &Cx, sink: &mut Sink) {
     let (Some(prov), Some(subject)) = (cx.province, cx.app.subject.as_ref()) else { return };
-    let Some(n) = subject.certificate.as_ref().and_then(|c| c.number.as_deref()) else { return };
+    let Some(n) = subject.certificate.get().and_then(|c| c.number.as_deref()) else { return };
     let Ok(code) = ids::parse_credit_code(n.trim()) else { return };
     let Some(home) = cx.pack.provinces.iter().find(|p| p.area_prefix == code.province_prefix) else { return };
     if home.code != prov.code {
@@ -387,7 +486,7 @@ fn cross_province(cx: &Cx, sink: &mut Sink) {
 /// Province rules on contact numbers (北京, 辽宁, 天津 …).
 fn distinct_numbers(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     let Some(prov) = cx.province else { return };
-    let norm = |m: &Option<String>| m.as_deref().map(comparable_mobile);
+    let norm = |m: &Fact<String>| m.as_deref().map(comparable_mobile);
     let people = roles(cx);
     for r in rules {
         let ProvinceRule::DistinctNumbers { scope, source, .. } = r else { continue };
@@ -501,46 +600,98 @@ fn four_numbers(owner: &Person, other: &Person) -> (Vec<String>, usize) {
     (nums, distinct)
 }
 
-/// The filing account (S10, F11): real name = subject, personal accounts real-named ≥ 48 h,
-/// personal subject owner's mobile = the account's security phone, one order at a time.
+/// The filing account (S10, F11): real-named as the subject, personal accounts real-named at
+/// least N hours before filing, a personal subject owner's mobile = the account's security
+/// phone, one order at a time. Left out entirely, the account is named in `not_checked`.
 fn account(cx: &Cx, sink: &mut Sink) {
-    let (Some(acc), Some(subject)) = (cx.app.account.as_ref(), cx.app.subject.as_ref()) else { return };
-    let src = Some(cx.pack.subjects.account.source.as_str());
-    if let (Some(real), Some(name)) = (acc.real_name.as_deref(), subject.name.as_deref()) {
-        if name_key(real) != name_key(name) {
-            sink.add(ACCOUNT_SUBJECT_MISMATCH, "account.real_name", ctx!["real_name" => real, "subject_name" => name]);
+    let (Some(acc), Some(subject)) = (cx.app.account.get(), cx.app.subject.as_ref()) else { return };
+    let rules = &cx.pack.subjects.account;
+    let src = Some(rules.source.as_str());
+    let not_verified = |field: &str, sink: &mut Sink| {
+        let at = format!("account.{field}");
+        sink.add_sourced(ACCOUNT_NOT_REAL_NAME_VERIFIED, at.clone(), ctx!["field" => at], src);
+    };
+    match (&acc.real_name, subject.name.as_deref()) {
+        (Fact::Value(real), Some(name)) if name_key(real) != name_key(name) => {
+            sink.add(ACCOUNT_SUBJECT_MISMATCH, "account.real_name", ctx!["real_name" => real.as_str(), "subject_name" => name]);
         }
+        (Fact::Null, _) => not_verified("real_name", sink),
+        (Fact::Absent, _) => sink.fact_missing(
+            "account.real_name",
+            ACCOUNT_SUBJECT_MISMATCH,
+            "云账号实名认证名称是否与备案主体一致",
+            "whether the account is real-named as the subject",
+        ),
+        _ => {}
     }
-    if acc.kind == Some("personal") {
-        if let Some(t) = acc.real_name_verified_at {
-            let ready = t + chrono::Duration::hours(cx.pack.subjects.account.personal_real_name_wait_hours as i64);
+    let hours = rules.personal_real_name_wait_hours;
+    match (acc.kind, acc.real_name_verified_at) {
+        (_, Fact::Null) => not_verified("real_name_verified_at", sink),
+        (Fact::Value("personal"), Fact::Value(t)) => {
+            let ready = t + chrono::Duration::hours(hours as i64);
             // as_of is the start of that day in Shanghai.
             if ready > cx.as_of.and_time(chrono::NaiveTime::MIN) {
                 sink.add_sourced(
                     ACCOUNT_REAL_NAME_TOO_RECENT,
                     "account.real_name_verified_at",
                     ctx![
-                        "verified_at" => dates::fmt_moment(t), "ready_at" => ready.format("%Y-%m-%d %H:%M").to_string(),
+                        "verified_at" => dates::fmt_moment(t), "ready_at" => ready.format("%Y-%m-%d %H:%M").to_string(), "hours" => hours,
                     ],
                     src,
                 );
             }
         }
+        (Fact::Value(_), Fact::Value(_)) | (Fact::Invalid, _) | (_, Fact::Invalid) => {}
+        (Fact::Absent, _) => sink.fact_missing(
+            "account.kind",
+            ACCOUNT_REAL_NAME_TOO_RECENT,
+            format!("账号是个人还是企业（个人账号实名认证须满 {hours} 小时）"),
+            format!("whether the account is personal or an enterprise (personal ones wait {hours} hours after real-name verification)"),
+        ),
+        (_, Fact::Absent) => sink.fact_missing(
+            "account.real_name_verified_at",
+            ACCOUNT_NOT_REAL_NAME_VERIFIED,
+            format!("账号是否已完成实名认证并满 {hours} 小时"),
+            format!("whether the account passed real-name verification at least {hours} hours ago"),
+        ),
+        (Fact::Null, _) => {}
     }
     if cx.personal == Some(true) {
-        let owner_mobile = subject.responsible_person.as_ref().and_then(|p| p.mobile.as_deref());
-        if let (Some(a), Some(b)) = (owner_mobile, acc.security_mobile.as_deref()) {
-            if comparable_mobile(a) != comparable_mobile(b) {
+        let owner = subject.responsible_person.get();
+        match (owner.map(|p| &p.mobile), &acc.security_mobile) {
+            (Some(Fact::Value(a)), Fact::Value(b)) if comparable_mobile(a) != comparable_mobile(b) => {
                 sink.add(
                     ACCOUNT_SECURITY_MOBILE_MISMATCH,
                     "subject.responsible_person.mobile",
-                    ctx!["mobile" => a, "security_mobile" => b],
+                    ctx!["mobile" => a.as_str(), "security_mobile" => b.as_str()],
                 );
             }
+            // No security phone at all: it cannot be the owner's.
+            (Some(Fact::Value(a)), Fact::Null) => {
+                sink.add(
+                    ACCOUNT_SECURITY_MOBILE_MISMATCH,
+                    "account.security_mobile",
+                    ctx!["mobile" => a.as_str(), "security_mobile" => "（无）"],
+                );
+            }
+            (_, Fact::Absent) => sink.fact_missing(
+                "account.security_mobile",
+                ACCOUNT_SECURITY_MOBILE_MISMATCH,
+                "个人备案的主体负责人手机号是否为账号安全手机",
+                "whether the personal filer's mobile is the account's security phone",
+            ),
+            _ => {}
         }
     }
-    if acc.has_order_in_progress == Some(true) {
-        sink.add(ACCOUNT_ORDER_IN_PROGRESS, "account.has_order_in_progress", ctx![]);
+    match acc.has_order_in_progress {
+        Fact::Value(true) => sink.add(ACCOUNT_ORDER_IN_PROGRESS, "account.has_order_in_progress", ctx![]),
+        Fact::Absent => sink.fact_missing(
+            "account.has_order_in_progress",
+            ACCOUNT_ORDER_IN_PROGRESS,
+            "账号下是否有进行中的备案订单",
+            "whether the account has a filing order in progress",
+        ),
+        _ => {}
     }
 }
 

@@ -16,6 +16,9 @@ pub struct ResourcesTable {
 #[serde(deny_unknown_fields)]
 pub struct ResourceKindRule {
     pub kind: String,
+    /// Whether the resource has a paid term whose expiry the rules check (servers, and the
+    /// server behind an authorisation code).
+    pub has_term: bool,
     pub zh: String,
     pub en: String,
     pub accepted: bool,
@@ -59,7 +62,24 @@ pub struct SubjectsTable {
     pub certificate_min_valid_months: MonthsRow,
     pub limits: Limits,
     pub account: AccountRules,
+    pub domain_holder: DomainHolderRules,
     pub not_eligible: Vec<NotEligible>,
+}
+
+/// The domain's registration facts against the subject (tencent/facts.md §3).
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct DomainHolderRules {
+    /// Days between the domain's real-name verification and filing: natural days at Tencent's
+    /// registrars, working days elsewhere.
+    pub real_name_wait_days: u32,
+    pub real_name_source: String,
+    /// Provinces that accept the organisation's full pinyin name as the holder's name (with
+    /// the organisation's own certificate).
+    pub pinyin_name_provinces: Vec<String>,
+    pub pinyin_source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
 }
 
 #[derive(Deserialize, Clone, Debug)]
@@ -128,7 +148,11 @@ pub struct WebsitesTable {
     /// Words no website name may contain (反腐, 赌博 …).
     pub sensitive_words: Vec<SensitiveWords>,
     pub personal_services_not_allowed: Vec<ServiceBan>,
+    /// Phrases that negate the keyword right after them (不涉及金融): at most
+    /// `negation_max_gap` characters may stand between the phrase and the keyword, in one clause.
     pub negations: Vec<String>,
+    pub negation_max_gap: u32,
+    pub negation_source: String,
 }
 
 #[derive(Deserialize, Clone, Debug)]

@@ -10,18 +10,23 @@ use crate::text::{is_cjk, lower};
 use crate::vocab;
 use crate::Cx;
 
+/// Individuals cannot hold a pre-approval document.
+const PERSONAL_PRE_APPROVAL_SOURCE: &str =
+    "tencent/facts.md §6 (F07); tencent/sources/常见问题__备案流程__网站信息__网站信息 (个人无法办理前置审批文件)";
+
 /// The name length as S11 counts it: every character counts one except "( ) -" (and their
 /// full-width forms) and spaces.
 pub fn name_length(name: &str, skip: &[String]) -> usize {
     name.chars().filter(|c| !c.is_whitespace() && !skip.iter().any(|s| s.starts_with(*c))).count()
 }
 
-/// Whether the word at byte `at` of `text` is negated: a negation in the same clause, up to 8
-/// characters before it (不涉及金融, 不含理财).
-fn negated(text: &str, at: usize, negations: &[String]) -> bool {
-    let start = text[..at].char_indices().rev().nth(7).map_or(0, |(i, _)| i);
-    let clause = text[start..at].rsplit(['，', ',', '。', '；', ';', '、']).next().unwrap_or("");
-    negations.iter().any(|n| clause.contains(n.as_str()))
+/// Whether the word at byte `at` of `text` is negated: a negating phrase of the pack (不涉及,
+/// 不含 …, never a single 无 or 非, which start everyday words and place names) in the same
+/// clause, with at most `max_gap` characters between the phrase and the word (不涉及金融,
+/// 不提供任何新闻, 不涉及新闻、金融).
+fn negated(text: &str, at: usize, negations: &[String], max_gap: u32) -> bool {
+    let clause = text[..at].rsplit(['，', ',', '。', '；', ';', '！', '!', '？', '?', '\n']).next().unwrap_or("");
+    negations.iter().any(|n| clause.rfind(n.as_str()).is_some_and(|i| clause[i + n.len()..].chars().count() <= max_gap as usize))
 }
 
 pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
@@ -35,6 +40,14 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     for (i, w) in cx.app.websites.iter().enumerate() {
         if let Some(name) = w.name.as_deref() {
             name_rules(cx, i, name, &rules, sink);
+        }
+        if w.service_content.is_absent() {
+            sink.fact_missing(
+                format!("websites[{i}].service_content"),
+                WEBSITE_SERVICE_NOT_ALLOWED,
+                "网站服务内容（是否为该主体可开办的服务、是否需要前置审批）",
+                "the website's services (whether this subject may offer them, whether they need a pre-approval)",
+            );
         }
         services(cx, i, w, &rules, sink);
         pre_approval(cx, i, w, sink);
@@ -138,7 +151,7 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
         // The filer's own name (the subject's, or the website's responsible person's).
         let own = &t.personal_own_name;
         let subject_name = cx.app.subject.as_ref().and_then(|s| s.name.as_deref());
-        let owner_name = cx.app.websites[i].responsible_person.as_ref().and_then(|p| p.name.as_deref());
+        let owner_name = cx.app.websites[i].responsible_person.get().and_then(|p| p.name.as_deref());
         let min = own.min_chars as usize;
         if let Some(person) =
             [subject_name, owner_name].into_iter().flatten().map(str::trim).find(|n| n.chars().count() >= min && name.contains(*n))
@@ -199,7 +212,7 @@ fn services(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut 
     let path = |j: usize| format!("websites[{i}].service_content[{j}]");
     let kind = cx.subject_kind.unwrap_or("");
     let (subj_zh, subj_en) = (vocab::subject_kind_zh(kind), kind.replace('_', " "));
-    for (j, s) in w.service_content.iter().enumerate() {
+    for (j, s) in w.services().iter().enumerate() {
         if cx.personal == Some(true) {
             if let Some(b) = cx.pack.websites.personal_services_not_allowed.iter().find(|b| b.service == *s) {
                 sink.add_sourced(WEBSITE_SERVICE_NOT_ALLOWED, path(j), ctx![
@@ -231,10 +244,29 @@ fn services(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut 
 /// review keywords only may mean it (needs_review). Individuals cannot hold one (F07).
 fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     let pack = cx.pack;
-    let negations = &pack.websites.negations;
+    let (negations, gap) = (&pack.websites.negations, pack.websites.negation_max_gap);
+    let personal = cx.personal == Some(true);
+    // A document held for the category lifts the requirement, for an organisation only:
+    // individuals cannot hold one (F07; tencent/sources 网站信息: 个人无法办理前置审批文件), so a
+    // document a personal filing lists changes nothing and is itself reported.
     let held = |cat: &str| {
-        w.pre_approvals.iter().any(|p| p.category == Some(cat) && p.document_number.as_deref().is_some_and(|d| !d.trim().is_empty()))
+        !personal
+            && w.pre_approvals
+                .iter()
+                .any(|p| p.category.value() == Some(cat) && p.document_number.as_deref().is_some_and(|d| !d.trim().is_empty()))
     };
+    if personal {
+        for (j, p) in w.pre_approvals.iter().enumerate() {
+            let cat = p.category.value().and_then(|c| pack.preapproval.iter().find(|x| x.category == c));
+            let (zh, en) = cat.map_or(("前置审批", "a pre-approval"), |c| (c.zh.as_str(), c.en.as_str()));
+            sink.add_sourced(
+                PRE_APPROVAL_NOT_AVAILABLE,
+                format!("websites[{i}].pre_approvals[{j}]"),
+                ctx!["category_zh" => zh, "category_en" => en],
+                Some(PERSONAL_PRE_APPROVAL_SOURCE),
+            );
+        }
+    }
     let subject_name = cx.app.subject.as_ref().and_then(|s| s.name.as_deref()).unwrap_or("");
     // Lower-cased once here, not per keyword.
     // The fourth element names the website field (None: the subject's name); paths are built
@@ -254,12 +286,12 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
             return;
         }
         flagged.push(cat.category.clone());
-        if cx.personal == Some(true) {
+        if personal {
             sink.add_sourced(
                 PRE_APPROVAL_NOT_AVAILABLE,
                 path,
                 ctx!["category_zh" => cat.zh.clone(), "category_en" => cat.en.clone()],
-                Some("tencent/facts.md §6 (F07)"),
+                Some(PERSONAL_PRE_APPROVAL_SOURCE),
             );
         } else {
             sink.add_sourced(PRE_APPROVAL_REQUIRED, path, ctx![
@@ -267,7 +299,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
             ], Some(source));
         }
     };
-    for (j, s) in w.service_content.iter().enumerate() {
+    for (j, s) in w.services().iter().enumerate() {
         if let Some(cat) = pack.preapproval.iter().find(|c| c.category == *s && c.required) {
             require(cat, format!("websites[{i}].service_content[{j}]"), &cat.source, sink);
         }
@@ -279,7 +311,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     let mut review_hit: Vec<Option<(usize, &str)>> = vec![None; n];
     for (t, (text, ..)) in texts.iter().enumerate() {
         for m in pack.preapproval_keywords.automaton.find_overlapping_iter(text.as_ref()) {
-            if negated(text, m.start(), negations) {
+            if negated(text, m.start(), negations, gap) {
                 continue;
             }
             let k = &pack.preapproval_keywords.keywords[m.pattern().as_usize()];
@@ -311,7 +343,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     };
     // Each text scanned once for every keyword row of the province.
     let province_hits: Vec<Vec<bool>> = match (cx.province, personal) {
-        (Some(p), Some(_)) => texts.iter().map(|(text, ..)| p.keyword_rows_hit(text, |at| negated(text, at, negations))).collect(),
+        (Some(p), Some(_)) => texts.iter().map(|(text, ..)| p.keyword_rows_hit(text, |at| negated(text, at, negations, gap))).collect(),
         _ => Vec::new(),
     };
     for (c, cat) in pack.preapproval.iter().enumerate() {
@@ -359,13 +391,27 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
 }
 
 fn remarks(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut Sink) {
+    // `null`: the website has no remarks; left out, what they say is unknown.
     let text = w.remarks.as_deref().unwrap_or("").trim();
+    let mut unknown_reported = false;
     let path = || format!("websites[{i}].remarks");
     let p = cx.province;
     for r in rules {
         match r {
             ProvinceRule::RemarksRequired { services, any_of, min_chars, required_zh, required_en, source, .. } => {
-                let applies = services.is_empty() || w.service_content.iter().any(|s| services.iter().any(|x| x == s));
+                let applies = services.is_empty() || w.services().iter().any(|s| services.iter().any(|x| x == s));
+                if applies && w.remarks.is_absent() {
+                    if !unknown_reported {
+                        unknown_reported = true;
+                        sink.fact_missing(
+                            path(),
+                            WEBSITE_REMARKS_REQUIRED,
+                            "网站备注是否写明管局要求的内容（无备注请填 null）",
+                            "whether the remarks say what the bureau requires (null for no remarks)",
+                        );
+                    }
+                    continue;
+                }
                 // An empty `any_of` asks for any remark at all; `min_chars` for a long enough one.
                 let said = if any_of.is_empty() { !text.is_empty() } else { any_of.any_in(text) };
                 let long_enough = min_chars.is_none_or(|m| text.chars().count() >= m as usize);
@@ -407,7 +453,7 @@ mod tests {
     fn negated_keywords_do_not_count() {
         let neg: Vec<String> = ["不涉及", "不含"].iter().map(|s| s.to_string()).collect();
         let mentions =
-            |text: &str, word: &str| crate::words::Words::from(vec![word.to_owned()]).mentioned_in(text, |at| negated(text, at, &neg));
+            |text: &str, word: &str| crate::words::Words::from(vec![word.to_owned()]).mentioned_in(text, |at| negated(text, at, &neg, 6));
         assert!(mentions("提供理财服务", "理财"));
         assert!(mentions("my game site", "Game"));
         assert!(!mentions("不涉及理财", "理财"));

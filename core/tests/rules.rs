@@ -302,3 +302,171 @@ fn reports_are_byte_identical() {
     assert_eq!(one, two);
     assert!(one.contains("\"sha256\""));
 }
+
+/// A related field must not silence a rule: a pre-approval document listed by an individual
+/// (who cannot hold one, F07) leaves PRE_APPROVAL_NOT_AVAILABLE in place, for the category
+/// the website needs and for the document itself; for an organisation the document lifts
+/// PRE_APPROVAL_REQUIRED only for its own category.
+#[test]
+fn pre_approval_documents_do_not_silence_the_rule() {
+    let mut app = personal();
+    app["websites"][0]["name"] = json!("光影新闻");
+    app["websites"][0]["service_content"] = json!(["news"]);
+    for category in ["news", "finance", "culture"] {
+        app["websites"][0]["pre_approvals"] = json!([{"category": category, "document_number": "沪新闻[2026]1号"}]);
+        let r = Engine::embedded().check_value_at(&app, None).unwrap();
+        let at = |p: &str| r.findings.iter().any(|f| f.code == "PRE_APPROVAL_NOT_AVAILABLE" && f.path == p);
+        assert!(at("websites[0].service_content[0]"), "{category}: the news site of an individual still needs what they cannot hold");
+        assert!(at("websites[0].pre_approvals[0]"), "{category}: an individual's document is itself refused");
+    }
+    let mut org = app.clone();
+    org["subject"] = json!({"kind": "enterprise", "name": "上海云杉信息科技有限公司",
+        "certificate": {"type": "business_license", "number": "91310104MA1FL1234P", "valid_until": null},
+        "responsible_person": app["subject"]["responsible_person"].clone()});
+    org["websites"][0]["pre_approvals"] = json!([{"category": "finance", "document_number": "X1"}]);
+    assert!(codes(&org).contains(&"PRE_APPROVAL_REQUIRED"), "a document for another category lifts nothing");
+    org["websites"][0]["pre_approvals"] = json!([{"category": "news", "document_number": "X1"}]);
+    assert!(!codes(&org).contains(&"PRE_APPROVAL_REQUIRED"));
+}
+
+/// Negation is a phrase bound to the keyword it negates, never a single 无 / 非 / 不 inside
+/// a place name or an everyday word.
+#[test]
+fn keyword_negation_is_by_phrase() {
+    let org = |name: &str, remarks: &str| {
+        let mut app = personal();
+        app["subject"] = json!({"kind": "enterprise", "name": "上海云杉信息科技有限公司",
+            "certificate": {"type": "business_license", "number": "91310104MA1FL1234P", "valid_until": null},
+            "responsible_person": app["subject"]["responsible_person"].clone()});
+        app["websites"][0]["name"] = json!(name);
+        app["websites"][0]["service_content"] = json!(["enterprise_site"]);
+        app["websites"][0]["remarks"] = json!(remarks);
+        codes(&app)
+    };
+    let needs = |c: &[&str]| c.contains(&"PRE_APPROVAL_REQUIRED") || c.contains(&"PRE_APPROVAL_POSSIBLE");
+    // Place names and everyday words that start with a negating character.
+    for name in ["无锡新闻网", "非凡理财咨询", "非遗新闻", "无人机新闻资讯", "不夜城新闻", "无限游戏"] {
+        assert!(needs(&org(name, "公司介绍")), "{name}: the keyword is not negated");
+    }
+    // Phrases that negate the keyword after them, within a few characters, in one clause.
+    for remarks in ["本站不涉及新闻", "不提供任何新闻服务", "不涉及金融、新闻", "本网站没有新闻栏目"] {
+        assert!(!needs(&org("云杉科技", remarks)), "{remarks}: negated");
+    }
+    // A negation in another clause, or too far before the keyword, does not reach it.
+    assert!(needs(&org("云杉科技", "不涉及金融，提供新闻")));
+    assert!(needs(&org("云杉科技", "不涉及本公司之外的任何第三方新闻")));
+}
+
+/// The holder is compared by identity (name, certificate type and number), not by name alone;
+/// a full pinyin name is the organisation where the province accepts it and the certificate is
+/// the organisation's own.
+#[test]
+fn domain_holder_by_identity() {
+    let org = |province: &str, registrant: Value| {
+        let mut app = personal();
+        app["province"] = json!(province);
+        let rep = json!({"name": "王强", "id_type": "resident_id", "id_number": "31010519850505321X", "id_valid_until": null,
+            "mobile": "13611112222", "emergency_mobile": "13633334444", "is_legal_representative": true});
+        app["subject"] = json!({"kind": "enterprise", "name": "上海云杉信息科技有限公司",
+            "certificate": {"type": "business_license", "number": "91310104MA1FL1234P", "valid_until": null}, "responsible_person": rep});
+        app["domains"][0]["registrant"] = registrant;
+        Engine::embedded()
+            .check_value_at(&app, None)
+            .unwrap()
+            .findings
+            .into_iter()
+            .filter(|f| f.code == "DOMAIN_OWNER_MISMATCH")
+            .map(|f| f.path)
+            .collect::<Vec<_>>()
+    };
+    let company = |name: &str, number: &str| json!({"name": name, "id_type": "business_license", "id_number": number});
+    let person = |name: &str, number: &str| json!({"name": name, "id_type": "resident_id", "id_number": number});
+    assert!(org("SH", company("上海云杉信息科技有限公司", "91310104MA1FL1234P")).is_empty());
+    assert_eq!(org("SH", company("上海云杉信息科技有限公司", "91350100M000100Y43")), ["domains[0].registrant.id_number"]);
+    // The legal representative, and a namesake with another ID.
+    assert!(org("SH", person("王强", "31010519850505321X")).is_empty());
+    assert_eq!(org("SH", person("王强", "310104199001011233")), ["domains[0].registrant.id_number"]);
+    // Shanghai takes the full pinyin name with the company's own certificate; not with another.
+    let pinyin = "Shanghai Yunshan Xinxi Keji Youxian Gongsi";
+    assert!(org("SH", company(pinyin, "91310104MA1FL1234P")).is_empty());
+    assert_eq!(org("SH", company(pinyin, "91350100M000100Y43")), ["domains[0].registrant.name"]);
+    // Where no page accepts pinyin, it is not the organisation's name.
+    assert_eq!(org("TJ", company(pinyin, "91310104MA1FL1234P")), ["domains[0].registrant.name"]);
+}
+
+/// Every number a message states comes from the rule's own row: a pack with other numbers
+/// says those numbers (no template hard-codes 3 months, 5 codes, 30 days, 48 hours, 200 KB).
+#[test]
+fn messages_state_the_rows_numbers() {
+    let mut pack: Value = serde_json::from_slice(beiancheck::EMBEDDED_PACK).unwrap();
+    for k in pack["resources"]["kinds"].as_array_mut().unwrap() {
+        if k["kind"] == "cvm" {
+            k["min_purchased_months"] = json!(7);
+            k["min_remaining_months"] = json!(2);
+        }
+        if k["kind"] == "authorization_code" {
+            k["max_codes_per_server"] = json!(4);
+            k["code_expires_days_left"] = json!(40);
+        }
+    }
+    pack["subjects"]["account"]["personal_real_name_wait_hours"] = json!(72);
+    pack["subjects"]["domain_holder"]["real_name_wait_days"] = json!(5);
+    pack["materials"]["upload"]["min_bytes"] = json!(102400);
+    pack["materials"]["upload"]["max_bytes"] = json!(2097152);
+    let engine = Engine::from_pack(&serde_json::to_vec(&pack).unwrap()).unwrap();
+    let says = |app: &Value, code: &str, zh: &str, en: &str| {
+        let r = engine.check_value_at(app, None).unwrap();
+        let f = r.findings.iter().find(|f| f.code == code).unwrap_or_else(|| panic!("{code} expected"));
+        assert!(f.message.zh.contains(zh) && f.message.en.contains(en), "{code}: {:?}", f.message);
+    };
+    let mut app = personal();
+    app["resources"][0]["purchased_months"] = json!(6);
+    app["resources"][0]["expires_at"] = json!("2027-01-15");
+    says(&app, "RESOURCE_TERM_TOO_SHORT", "需 7 个月", "at least 7 months");
+    says(&app, "RESOURCE_REMAINING_TOO_SHORT", "需 2 个月", "at least 2 month");
+    let mut app = personal();
+    app["account"]["real_name_verified_at"] = json!("2026-11-27T10:00:00+08:00");
+    app["domains"][0]["real_name_verified_at"] = json!("2026-11-26");
+    says(&app, "ACCOUNT_REAL_NAME_TOO_RECENT", "72 小时", "72 hours");
+    says(&app, "DOMAIN_REAL_NAME_TOO_RECENT", "需满 5 个", "after 5 ");
+    let mut app = personal();
+    app["materials"] = json!([{"kind": "id_card_front", "format": "jpg", "bytes": 50000}]);
+    says(&app, "MATERIAL_SIZE_OUT_OF_RANGE", "100 KB 至 2 MB", "between 100 KB and 2 MB");
+    let mut app = personal();
+    app["resources"] = json!([{"kind": "authorization_code", "code": "ABC", "issuer_account_kind": "enterprise", "issuer_resource_kind": "cvm",
+        "codes_issued": 5, "region": "ap-shanghai", "public_ip": "203.0.113.1", "billing": "prepaid", "purchased_months": 12,
+        "expires_at": "2027-01-01", "websites_filed": 0}]);
+    says(&app, "AUTH_CODE_QUOTA_EXCEEDED", "最多生成 4 个", "at most 4 ");
+    says(&app, "AUTH_CODE_EXPIRED", "不足 40 天", "less than 40 days");
+}
+
+/// Whether the subject owner is the legal representative decides authorisation letters in the
+/// checklist; left out, the stricter checklist (as for "not the legal representative") stands.
+#[test]
+fn unknown_legal_representative_keeps_the_letter_in_the_checklist() {
+    let engine = Engine::embedded();
+    let mut differs = 0;
+    for p in engine.pack().provinces.iter() {
+        let mats = |rep: Option<bool>| {
+            let mut app = personal();
+            app["province"] = json!(p.code);
+            let mut owner = app["subject"]["responsible_person"].clone();
+            match rep {
+                Some(b) => owner["is_legal_representative"] = json!(b),
+                None => {
+                    owner.as_object_mut().unwrap().remove("is_legal_representative");
+                }
+            }
+            app["subject"] = json!({"kind": "enterprise", "name": "某某科技有限公司",
+                "certificate": {"type": "business_license", "number": "91310104MA1FL1234P", "valid_until": null}, "responsible_person": owner});
+            let r = engine.check_value_at(&app, None).unwrap();
+            r.materials.iter().map(|m| m.code).collect::<Vec<_>>()
+        };
+        let (yes, no, unknown) = (mats(Some(true)), mats(Some(false)), mats(None));
+        if yes != no {
+            differs += 1;
+        }
+        assert_eq!(unknown, no, "{}: unknown must ask for what 'not the legal representative' asks for", p.code);
+    }
+    assert!(differs > 0, "some province's checklist depends on the fact");
+}

@@ -90,7 +90,7 @@ impl PyFinding {
 
 // ---------------------------------------------------------------------------------------------
 
-const REPORT_KEYS: &[&str] = &["verdict", "filing_type", "findings", "materials", "steps", "timeline", "rules", "as_of"];
+const REPORT_KEYS: &[&str] = &["verdict", "filing_type", "findings", "not_checked", "materials", "steps", "timeline", "rules", "as_of"];
 
 /// The report of one application (DESIGN.md, The report).
 #[pyclass(frozen, module = "beiancheck._native", name = "Report")]
@@ -116,6 +116,11 @@ impl PyReport {
     #[getter]
     fn codes(&self) -> Vec<&'static str> {
         self.r.findings.iter().map(|f| f.code).collect()
+    }
+    /// The optional parts left out of the application, whose rules were not run.
+    #[getter]
+    fn not_checked(&self) -> Vec<&'static str> {
+        self.r.not_checked.clone()
     }
     #[getter]
     fn materials<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -171,6 +176,7 @@ impl PyReport {
             "verdict" => self.verdict().into_bound_py_any(py),
             "filing_type" => self.filing_type().into_bound_py_any(py),
             "findings" => Ok(self.findings(py)?.into_any()),
+            "not_checked" => self.not_checked().into_bound_py_any(py),
             "materials" => self.materials(py),
             "steps" => self.steps(py),
             "timeline" => self.timeline(py),
