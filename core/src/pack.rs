@@ -326,8 +326,7 @@ pub struct Pack {
     pub resources: crate::tables::ResourcesTable,
     pub subjects: crate::tables::SubjectsTable,
     pub websites: crate::tables::WebsitesTable,
-    pub divisions: crate::divisions::DivisionsTable,
-    /// The divisions' place names, compiled once.
+    /// The divisions' place names (rules/divisions.json).
     pub place_names: crate::divisions::PlaceNames,
     pub table_sizes: Vec<(&'static str, usize)>,
     sources: crate::sources::Sources,
@@ -379,7 +378,7 @@ pub fn forget_psl_cache() {
 
 impl Pack {
     pub fn from_bytes(bytes: &[u8]) -> Result<Pack, PackError> {
-        let raw: RawPack =
+        let mut raw: RawPack =
             serde_json::from_slice(bytes).map_err(|e| err(format!("line {}, column {}", e.line(), e.column()), e.to_string()))?;
         if raw.format != 1 {
             return Err(err("format", format!("unsupported pack format {} (this build reads 1)", raw.format)));
@@ -520,7 +519,8 @@ impl Pack {
             ("public_suffix_list_rules", psl_rules(psl_text)),
             ("source_documents", sources.documents().count()),
         ];
-        let place_names = crate::divisions::PlaceNames::new(&raw.divisions).map_err(|(path, message)| err(path, message))?;
+        let place_names = crate::divisions::PlaceNames::new(std::mem::take(&mut raw.divisions.places), &raw.divisions.common_words)
+            .map_err(|(path, message)| err(path, message))?;
         // The divisions' provinces are the pack's 31, by full name (the ID prefixes come from them).
         let mut covered = std::collections::HashSet::new();
         for (i, d) in raw.divisions.provinces.iter().enumerate() {
@@ -564,7 +564,6 @@ impl Pack {
             resources: raw.resources,
             subjects: raw.subjects,
             websites: raw.websites,
-            divisions: raw.divisions,
             place_names,
             table_sizes,
             sources,
