@@ -25,13 +25,13 @@ start=$(date +%s)
 status=0
 # A scratch copy (with this tree's target/, though the dependencies' build scripts still rerun
 # there once), or this tree itself.
-where=(--copy-target=true)
-[ "${MUTANTS_IN_PLACE:-0}" = 1 ] && where=(--in-place)
-nice -n 19 cargo mutants -p beiancheck "${args[@]}" --jobs "${MUTANTS_JOBS:-1}" --timeout "${MUTANTS_TIMEOUT:-120}" \
+where=(--copy-target=true --jobs "${MUTANTS_JOBS:-1}")
+[ "${MUTANTS_IN_PLACE:-0}" = 1 ] && where=(--in-place) # one at a time, necessarily
+nice -n 19 cargo mutants -p beiancheck "${args[@]}" --timeout "${MUTANTS_TIMEOUT:-120}" \
   "${where[@]}" --no-shuffle --output "$out" || status=$?
 
 r=$out/mutants.out
-count() { [ -f "$r/$1.txt" ] && grep -c . "$r/$1.txt" || echo 0; }
+count() { if [ -f "$r/$1.txt" ]; then echo $(($(wc -l < "$r/$1.txt"))); else echo 0; fi; }
 caught=$(count caught) missed=$(count missed) unviable=$(count unviable) timeout=$(count timeout)
 viable=$((caught + missed + timeout))
 echo "mutants: ${caught} caught, ${missed} missed, ${unviable} unviable, ${timeout} timeout in $(( $(date +%s) - start )) s"
