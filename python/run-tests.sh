@@ -52,10 +52,17 @@ say "wheel built in $(( $(date +%s) - start ))s: $(basename "$dist"/*.whl)"
 wheel="$(ls "$dist"/*.whl)"
 "$vpy" -m pip install -q --force-reinstall --no-deps "$wheel"
 "$vpy" -m pip install -q "${wheel}[test]"
+# The Dask, Ray and pandera recipes of docs/PYTHON.md: tested where their wheels install (a few seconds
+# each); otherwise test_engines.py skips them and says why.
+for extra in "dask[dataframe]" "ray" "pandera>=0.24"; do
+  if ! "$vpy" -m pip install -q "$extra" >/dev/null 2>&1; then
+    say "could not install $extra: its recipe test will be skipped"
+  fi
+done
 
 say "pytest"
 export PYSPARK_PYTHON="$vpy" PYSPARK_DRIVER_PYTHON="$vpy"
 # Run from an empty directory so that python/beiancheck (the source tree, without the compiled
 # module) is never on sys.path, here or in Spark's workers: the installed wheel is what is tested.
 cd "$dist"
-"$venv/bin/pytest" -q -p no:cacheprovider "$here/tests" "$@"
+"$venv/bin/pytest" -q -rs -p no:cacheprovider "$here/tests" "$@"

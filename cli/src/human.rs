@@ -35,14 +35,29 @@ pub fn report(r: &Report) -> String {
             let _ = writeln!(o, "\n{} [{}] {}", mark(f.severity), f.code, f.path);
             let _ = writeln!(o, "  {}", f.message.zh);
             let _ = writeln!(o, "  {}", f.message.en);
-            let _ = writeln!(o, "  来源 source: {}", f.source);
+            let _ = writeln!(o, "  来源 source: {} ‹{}›", f.title, f.url);
         }
+    }
+    if !r.not_checked.is_empty() {
+        let parts: Vec<(&str, &str)> = r
+            .not_checked
+            .iter()
+            .map(|p| match *p {
+                "account" => ("云账号", "the account"),
+                "materials" => ("已上传材料", "the uploaded materials"),
+                other => (other, other),
+            })
+            .collect();
+        let zh: Vec<&str> = parts.iter().map(|p| p.0).collect();
+        let en: Vec<&str> = parts.iter().map(|p| p.1).collect();
+        let _ = writeln!(o, "\n未核验 Not checked (not given): {} / {}", zh.join("、"), en.join(", "));
     }
     if !r.materials.is_empty() {
         let _ = writeln!(o, "\n需准备的材料 Materials to prepare:");
         for m in &r.materials {
             let _ = writeln!(o, "  - {} {} ({})", m.name.zh, m.name.en, m.code);
             let _ = writeln!(o, "    {} / {}", m.reason.zh, m.reason.en);
+            let _ = writeln!(o, "    来源 source: {} ‹{}›", m.title, m.url);
         }
     }
     let _ = writeln!(o, "\n流程 Steps:");

@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 mod batch;
 mod human;
+mod id;
+mod report;
 
 #[derive(Parser)]
 #[command(
@@ -118,6 +120,25 @@ enum Cmd {
         #[arg(long, value_name = "FILE")]
         export: Option<PathBuf>,
     },
+    /// Check identity numbers on their own: resident_id, credit_code, mobile, hk_macau_permit,
+    /// taiwan_permit, passport, hk_macau_residence, taiwan_residence. One line per value; exit 1
+    /// when one is invalid.
+    Id {
+        /// The kind of number (resident_id, credit_code, mobile, …).
+        kind: String,
+        /// The numbers to check.
+        #[arg(value_name = "VALUE", required_unless_present = "file", conflicts_with = "file")]
+        values: Vec<String>,
+        /// Read the numbers from FILE, one per line (- for standard input).
+        #[arg(short = 'f', long = "file", value_name = "FILE")]
+        file: Option<String>,
+        /// Date the ages are computed on (default: today in Shanghai).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// One JSON object per line instead of the readable form.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check many applications: JSONL (one application per line) or CSV (an `application`
     /// column of JSON) in; one result row per input row out, in order.
     Batch {
@@ -141,6 +162,9 @@ enum Cmd {
         /// Continue an interrupted run from its OUT.progress file, without duplicating rows.
         #[arg(long)]
         resume: bool,
+        /// Also write a one-page HTML summary of the run (verdicts, provinces, top findings …).
+        #[arg(long, value_name = "REPORT.html")]
+        report: Option<PathBuf>,
     },
 }
 
@@ -288,8 +312,8 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                     w(
                         &mut out,
                         &format!(
-                            "- {} ({})\n  {}\n    {} / {}\n    来源 source: {}{tpl}",
-                            m.name.zh, m.code, m.name.en, m.reason.zh, m.reason.en, m.source
+                            "- {} ({})\n  {}\n    {} / {}\n    来源 source: {} ‹{}›{tpl}",
+                            m.name.zh, m.code, m.name.en, m.reason.zh, m.reason.en, m.title, m.url
                         ),
                     )?;
                 }
@@ -302,16 +326,29 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
             let Some((_, sev, e)) = pack.catalogue.get(&key) else {
                 return Err(format!("unknown code {code}; `beiancheck rules --json` lists the catalogue"));
             };
+            let doc = pack.catalogue.document(&e.source);
+            let (title, url) = doc.map(|d| (&*d.title, &*d.url)).unwrap_or_default();
             if json {
                 w(
                     &mut out,
-                    &serde_json::json!({"code": e.code, "family": e.family, "severity": sev, "zh": e.zh, "en": e.en, "source": e.source})
-                        .to_string(),
+                    &serde_json::json!({"code": e.code, "family": e.family, "severity": sev, "zh": e.zh, "en": e.en,
+                                        "source": e.source, "title": title, "url": url})
+                    .to_string(),
                 )?;
             } else {
                 w(
                     &mut out,
-                    &format!("{} ({}, {})\n  zh: {}\n  en: {}\n  source: {}", e.code, e.family, sev.as_str(), e.zh, e.en, e.source),
+                    &format!(
+                        "{} ({}, {})\n  zh: {}\n  en: {}\n  source: {} ‹{}›\n  cited as: {}",
+                        e.code,
+                        e.family,
+                        sev.as_str(),
+                        e.zh,
+                        e.en,
+                        title,
+                        url,
+                        e.source
+                    ),
                 )?;
             }
             Ok(0)
@@ -351,19 +388,34 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                 for (k, n) in &pack.table_sizes {
                     w(&mut out, &format!("  {k:<26} {n:>6}"))?;
                 }
-                let mut sources: Vec<&str> = pack.catalogue.entries().map(|(_, e)| e.source.as_str()).collect();
-                sources.sort_unstable();
-                sources.dedup();
-                w(&mut out, "sources cited by the catalogue (paths under shared/reference/):")?;
-                for s in sources {
-                    w(&mut out, &format!("  {s}"))?;
+                let mut sources: Vec<_> = pack.catalogue.entries().filter_map(|(_, e)| pack.catalogue.document(&e.source)).collect();
+                sources.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+                sources.dedup_by(|a, b| a.id == b.id);
+                w(&mut out, "documents the catalogue cites:")?;
+                for d in sources {
+                    w(&mut out, &format!("  {:<16} {} ‹{}›", d.id, d.title, d.url))?;
                 }
             }
             Ok(0)
         }
-        Cmd::Batch { input, output, format, as_of, chunk, quiet, resume } => {
+        Cmd::Id { kind, values, file, as_of, json } => {
             drop(out);
-            batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet, resume)
+            id::run(id::Args { kind, values, file, as_of, json })
+        }
+        Cmd::Batch { input, output, format, as_of, chunk, quiet, resume, report } => {
+            drop(out);
+            if report.is_some() {
+                report::precheck(&input)?;
+            }
+            let code = batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet, resume)?;
+            match report {
+                // An interrupted run has no complete output to report on.
+                Some(path) if code != 130 => {
+                    report::write(engine, &input, &output, format.map(|f| f == batch::Format::Csv), as_of, chunk.max(1), &path)?
+                }
+                _ => {}
+            }
+            Ok(code)
         }
     }
 }

@@ -44,7 +44,11 @@ pub struct Finding {
     pub path: String,
     pub message: Message,
     pub context: Context,
+    /// The citation (a stable id: the row's or the catalogue's `source`).
     pub source: String,
+    /// The public document it names: title and https URL.
+    pub title: crate::report::Text,
+    pub url: crate::report::Text,
 }
 
 /// A finding's context: its values by name, in the order the rule gave them (serialised as a

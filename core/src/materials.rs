@@ -127,7 +127,7 @@ impl Case {
     }
 }
 
-fn item(row: &MaterialRow) -> MaterialItem {
+fn item(pack: &Pack, row: &MaterialRow) -> MaterialItem {
     row.item
         .get_or_init(|| {
             let code = MATERIAL_CODES.iter().copied().find(|c| *c == row.code).unwrap_or("SUPPLEMENTARY_PROOF");
@@ -137,6 +137,8 @@ fn item(row: &MaterialRow) -> MaterialItem {
                 SharedMessage { zh: row.reason_zh.as_str().into(), en: row.reason_en.as_str().into() },
                 row.template.as_deref().map(Into::into),
                 row.source.as_str().into(),
+                // Every citation of a loaded pack resolves (pack.rs).
+                pack.catalogue.document(&row.source).expect("a resolved citation"),
             )
         })
         .clone()
@@ -156,12 +158,12 @@ pub fn checklist<'p>(pack: &'p Pack, province: Option<&'p Province>, case: &Case
     let mut out: Vec<(&MaterialRow, MaterialItem)> = Vec::new();
     for row in pack.materials.iter().filter(|r| case.holds(r)) {
         if !prov_rows.iter().any(|p| p.code == row.code) {
-            out.push((row, item(row)));
+            out.push((row, item(pack, row)));
         }
     }
     for row in prov_rows {
         if !out.iter().any(|(r, _)| r.code == row.code && r.zh == row.zh) {
-            out.push((row, item(row)));
+            out.push((row, item(pack, row)));
         }
     }
     out
@@ -193,7 +195,9 @@ pub(crate) fn case_of(cx: &Cx, findings: &[crate::Finding]) -> Case {
             }
         }
         let owner = subject.and_then(|s| s.responsible_person.get());
-        case.subject_owner_not_legal_rep = owner.and_then(|p| p.is_legal_representative.value()) == Some(false);
+        // Unknown is not "the legal representative": the stricter checklist (with the
+        // authorisation letter) stands until the fact is given.
+        case.subject_owner_not_legal_rep = owner.is_none_or(|p| p.is_legal_representative.value() != Some(true));
         case.website_owner_not_legal_rep = app.websites.iter().filter_map(|w| w.responsible_person.get()).any(|p| {
             p.is_legal_representative.value() == Some(false)
                 || (p.is_legal_representative.value().is_none()

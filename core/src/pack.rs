@@ -6,6 +6,7 @@
 use crate::codes;
 use crate::findings::{Finding, Message, Severity};
 use crate::province::{MaterialRow, Province, ProvinceRule};
+use crate::sources::SourceDoc;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -50,6 +51,7 @@ struct RawPack {
     subjects: crate::tables::SubjectsTable,
     websites: crate::tables::WebsitesTable,
     divisions: crate::divisions::DivisionsTable,
+    source_documents: crate::sources::RawSources,
     public_suffix_list: String,
     #[serde(flatten)]
     more: Map<String, Value>,
@@ -235,25 +237,35 @@ struct RawProvinces {
     provinces: Vec<Province>,
 }
 
+/// A catalogue entry as used: severity, the entry, its zh/en templates split once, and its
+/// source's document.
+type Entry = (Severity, CatalogueEntry, [crate::findings::Template; 2], Arc<SourceDoc>);
+
 /// The finding catalogue, indexed by code.
 pub struct Catalogue {
-    /// Severity, the entry, and its zh/en templates split once.
-    entries: HashMap<&'static str, (Severity, CatalogueEntry, [crate::findings::Template; 2])>,
+    entries: HashMap<&'static str, Entry>,
     order: Vec<&'static str>,
+    /// The document of every citation in the pack (rows cite their own).
+    cited: HashMap<String, Arc<SourceDoc>>,
 }
 
 impl Catalogue {
     pub fn get(&self, code: &str) -> Option<(&'static str, Severity, &CatalogueEntry)> {
-        let (k, (sev, e, _)) = self.entries.get_key_value(code)?;
+        let (k, (sev, e, _, _)) = self.entries.get_key_value(code)?;
         Some((k, *sev, e))
     }
 
     /// Every entry in catalogue order.
     pub fn entries(&self) -> impl Iterator<Item = (Severity, &CatalogueEntry)> {
         self.order.iter().map(move |c| {
-            let (s, e, _) = &self.entries[c];
+            let (s, e, _, _) = &self.entries[c];
             (*s, e)
         })
+    }
+
+    /// The public document a citation of this pack names (every citation has one: checked at load).
+    pub fn document(&self, cite: &str) -> Option<&Arc<SourceDoc>> {
+        self.cited.get(cite)
     }
 
     pub fn render(&self, code: &'static str, path: String, ctx: crate::findings::Ctx, source: Option<&str>) -> Finding {
@@ -267,14 +279,21 @@ impl Catalogue {
         }
         let context = crate::findings::Context(context);
         // Validation guarantees an entry for every code the engine emits.
-        let (severity, entry, [zh, en]) = &self.entries[code];
+        let (severity, entry, [zh, en], doc) = &self.entries[code];
+        let (source, doc) = match source {
+            // Validation resolved every citation of the pack; a row's own is looked up.
+            Some(s) => (s, self.cited.get(s).unwrap_or(doc)),
+            None => (entry.source.as_str(), doc),
+        };
         Finding {
             code,
             severity: *severity,
             path,
             message: Message { zh: zh.render(&context), en: en.render(&context) },
             context,
-            source: source.unwrap_or(&entry.source).to_owned(),
+            source: source.to_owned(),
+            title: doc.title.clone(),
+            url: doc.url.clone(),
         }
     }
 }
@@ -311,6 +330,7 @@ pub struct Pack {
     /// The divisions' place names, compiled once.
     pub place_names: crate::divisions::PlaceNames,
     pub table_sizes: Vec<(&'static str, usize)>,
+    sources: crate::sources::Sources,
 }
 
 impl fmt::Debug for Pack {
@@ -367,10 +387,12 @@ impl Pack {
         if let Some(k) = raw.more.keys().next() {
             return Err(err(
                 k.clone(),
-                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, materials, preapproval, resources, subjects, websites, divisions, public_suffix_list)",
+                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, materials, preapproval, resources, subjects, websites, divisions, source_documents, public_suffix_list)",
             ));
         }
         let sha256 = hex(&Sha256::digest(bytes));
+        let sources = crate::sources::Sources::new(raw.source_documents)?;
+        let cited = sources.resolve_all(bytes)?;
 
         // Catalogue: every emitted code exactly once, a known severity, both languages, a source.
         let mut entries = HashMap::default();
@@ -388,7 +410,8 @@ impl Pack {
                 }
             }
             let templates = [crate::findings::Template::parse(&e.zh), crate::findings::Template::parse(&e.en)];
-            if entries.insert(code, (sev, e.clone(), templates)).is_some() {
+            let doc = cited[&e.source].clone();
+            if entries.insert(code, (sev, e.clone(), templates, doc)).is_some() {
                 return Err(err(at, format!("duplicate entry for {code}")));
             }
             order.push(code);
@@ -495,6 +518,7 @@ impl Pack {
             ("province_rules", raw.provinces.provinces.iter().map(|p| p.rules.len()).sum()),
             ("divisions_places", raw.divisions.places.len()),
             ("public_suffix_list_rules", psl_rules(psl_text)),
+            ("source_documents", sources.documents().count()),
         ];
         let place_names = crate::divisions::PlaceNames::new(&raw.divisions).map_err(|(path, message)| err(path, message))?;
         // The divisions' provinces are the pack's 31, by full name (the ID prefixes come from them).
@@ -518,7 +542,7 @@ impl Pack {
             meta: raw.meta,
             sha256,
             bytes: Arc::from(bytes),
-            catalogue: Catalogue { entries, order },
+            catalogue: Catalogue { entries, order, cited },
             tlds_as_of: raw.tlds.as_of,
             tlds,
             reserved,
@@ -543,7 +567,13 @@ impl Pack {
             divisions: raw.divisions,
             place_names,
             table_sizes,
+            sources,
         })
+    }
+
+    /// The source documents and how a citation resolves to one.
+    pub fn sources(&self) -> &crate::sources::Sources {
+        &self.sources
     }
 
     /// The status of a TLD given in A-label form.

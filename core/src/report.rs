@@ -59,11 +59,21 @@ pub struct MaterialItem {
     pub reason: SharedMessage,
     pub template: Option<Text>,
     pub source: Text,
+    /// The public document `source` names.
+    pub title: Text,
+    pub url: Text,
     json: Arc<RawValue>,
 }
 
 impl MaterialItem {
-    pub fn new(code: &'static str, name: SharedMessage, reason: SharedMessage, template: Option<Text>, source: Text) -> Self {
+    pub fn new(
+        code: &'static str,
+        name: SharedMessage,
+        reason: SharedMessage,
+        template: Option<Text>,
+        source: Text,
+        doc: &crate::sources::SourceDoc,
+    ) -> Self {
         #[derive(Serialize)]
         struct Fields<'a> {
             code: &'a str,
@@ -72,11 +82,22 @@ impl MaterialItem {
             #[serde(skip_serializing_if = "Option::is_none")]
             template: &'a Option<Text>,
             source: &'a Text,
+            title: &'a Text,
+            url: &'a Text,
         }
-        let json = serde_json::to_string(&Fields { code, name: &name, reason: &reason, template: &template, source: &source })
-            .expect("strings always serialise");
+        let (title, url) = (doc.title.clone(), doc.url.clone());
+        let json = serde_json::to_string(&Fields {
+            code,
+            name: &name,
+            reason: &reason,
+            template: &template,
+            source: &source,
+            title: &title,
+            url: &url,
+        })
+        .expect("strings always serialise");
         let json = Arc::from(RawValue::from_string(json).expect("serde_json output is JSON"));
-        MaterialItem { code, name, reason, template, source, json }
+        MaterialItem { code, name, reason, template, source, title, url, json }
     }
 }
 

@@ -603,7 +603,7 @@ fn engine(on: On) -> Engine {
         On::RefusesReligious => {
             let mut pack: Value = serde_json::from_slice(beiancheck::EMBEDDED_PACK).unwrap();
             pack["subjects"]["not_eligible"].as_array_mut().unwrap().push(json!({
-                "kind": "religious", "eligibility": "refused", "reason_zh": "测试：不接受", "reason_en": "test: refused", "source": "test"
+                "kind": "religious", "eligibility": "refused", "reason_zh": "测试：不接受", "reason_en": "test: refused", "source": "tencent/facts.md §5"
             }));
             Engine::from_pack(&serde_json::to_vec(&pack).unwrap()).unwrap()
         }

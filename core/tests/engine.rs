@@ -16,7 +16,7 @@ fn pack_with_version(v: &str) -> Vec<u8> {
     if v == "B" {
         pack["tlds"]["not_approved"].as_array_mut().unwrap().retain(|t| t["tld"] != "io");
         pack["tlds"]["approved"].as_array_mut().unwrap().push(
-            json!({"tld": "io", "unicode": "io", "status": "approved", "since": "2026-01-01", "source": "test: pack B approves .io"}),
+            json!({"tld": "io", "unicode": "io", "status": "approved", "since": "2026-01-01", "source": "domain/tlds.json (test: pack B approves .io)"}),
         );
     }
     serde_json::to_vec(&pack).unwrap()

@@ -55,6 +55,10 @@ class Finding:
     def context(self) -> dict[str, Any]: ...
     @property
     def source(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def url(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
     def keys(self) -> List[str]: ...
     def __getitem__(self, key: str) -> Any: ...
@@ -210,7 +214,7 @@ class Engine:
         subject_kind: Optional[str] = None,
         province: Optional[str] = None,
         threads: Optional[int] = None,
-    ) -> List[DomainReport]: ...
+    ) -> List[Optional[DomainReport]]: ...
     def _check_domains_arrow(
         self,
         names: Any,
@@ -238,3 +242,14 @@ class Engine:
         as_of: AsOf = None,
         drop_nulls: bool = False,
     ) -> Any: ...
+
+def _check_ids_list(
+    values: Iterable[Optional[str]], kind_name: str, as_of: AsOf = None, threads: Optional[int] = None
+) -> List[Optional[dict[str, Any]]]:
+    """Identity numbers of one kind → one dict per value (None for None); see Engine.check_ids."""
+
+def _check_ids_arrow(values: Any, kind_name: str, as_of: AsOf = None, threads: Optional[int] = None) -> Any:
+    """An Arrow string array → an Arrow stream capsule of the answers; see Engine.check_ids."""
+
+def _report_html(engine: Engine, results: List[Any], inputs: Optional[List[Any]] = None, source: Optional[str] = None) -> str:
+    """Results (+ their inputs) → the run summary page; see beiancheck.report."""

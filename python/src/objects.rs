@@ -21,7 +21,7 @@ fn findings_list<'py>(py: Python<'py>, fs: &[Finding]) -> PyResult<Bound<'py, Py
 
 // ---------------------------------------------------------------------------------------------
 
-const FINDING_KEYS: &[&str] = &["code", "severity", "path", "message", "context", "source"];
+const FINDING_KEYS: &[&str] = &["code", "severity", "path", "message", "context", "source", "title", "url"];
 
 /// One finding. Dict-like (`f["code"]`, `f["message"]["zh"]`) and typed (`f.code`, `f.message_zh`).
 #[pyclass(frozen, module = "beiancheck._native", name = "Finding")]
@@ -63,6 +63,16 @@ impl PyFinding {
     fn source(&self) -> &str {
         &self.f.source
     }
+    /// The title of the public document `source` names.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.f.title
+    }
+    /// Its https URL.
+    #[getter]
+    fn url(&self) -> &str {
+        &self.f.url
+    }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         ser_to_py(py, &self.f)
     }
@@ -77,6 +87,8 @@ impl PyFinding {
             "message" => self.message(py),
             "context" => self.context(py),
             "source" => self.source().into_bound_py_any(py),
+            "title" => self.title().into_bound_py_any(py),
+            "url" => self.url().into_bound_py_any(py),
             _ => Err(key_error(key, FINDING_KEYS)),
         }
     }

@@ -83,7 +83,7 @@ def _pack(version: str) -> bytes:
     pack["meta"]["version"] = version
     if version == "B":
         pack["tlds"]["not_approved"] = [t for t in pack["tlds"]["not_approved"] if t["tld"] != "io"]
-        pack["tlds"]["approved"].append({"tld": "io", "unicode": "io", "status": "approved", "since": "2026-01-01", "source": "test: pack B approves .io"})
+        pack["tlds"]["approved"].append({"tld": "io", "unicode": "io", "status": "approved", "since": "2026-01-01", "source": "domain/tlds.json (test: pack B approves .io)"})
     return json.dumps(pack, ensure_ascii=False).encode("utf-8")
 
 

@@ -73,7 +73,7 @@ build_asan() {
   cc "${cflags[@]}" -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all \
     $(pkg-config --cflags beiancheck) "$1" "$libdir/libbeiancheck.a" $private -o "$2"
 }
-for p in cases misuse threads leak hostile swap; do
+for p in cases misuse threads leak hostile swap ids; do
   build "tests/c/$p.c" "$w/$p"
   build_asan "tests/c/$p.c" "$w/$p-asan"
 done
@@ -115,10 +115,26 @@ for out, v in ((sys.argv[2], "A"), (sys.argv[3], "B")):
     pack["meta"]["version"] = v
     if v == "B":
         pack["tlds"]["not_approved"] = [t for t in pack["tlds"]["not_approved"] if t["tld"] != "io"]
-        pack["tlds"]["approved"].append({"tld": "io", "unicode": "io", "status": "approved", "since": "2026-01-01", "source": "test: pack B approves .io"})
+        pack["tlds"]["approved"].append({"tld": "io", "unicode": "io", "status": "approved", "since": "2026-01-01", "source": "domain/tlds.json (test: pack B approves .io)"})
     json.dump(pack, open(out, "w", encoding="utf-8"), ensure_ascii=False)
 PY
 "$w/swap" "$w/pack-A.json" "$w/pack-B.json" examples/rejected-personal-forum.json
+
+part "C: beian_check_id gives what \`beiancheck id --json\` gives, value for value"
+printf '%s\n' 310104199001011233 310104199001011234 11010519491231002x '' ' 440306200002290046 ' 990101199001011230 \
+  '３１０１０４１９９００１０１１２３３' '"><img src=x onerror=alert(1)>' > "$w/ids.txt"
+"$w/ids" "$w/ids.txt" resident_id 2026-01-01 > "$w/ids-c.jsonl"
+target/debug/beiancheck id resident_id -f "$w/ids.txt" --as-of 2026-01-01 --json > "$w/ids-cli.jsonl" || true
+python3 - "$w/ids-c.jsonl" "$w/ids-cli.jsonl" <<'PY'
+import json, sys
+c = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+cli = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+for row in cli:
+    del row["value"], row["line"]
+assert len(c) == len(cli) == 8 and c == cli, (c, cli)
+print(f"ids: {len(c)} answers identical in C and the CLI")
+PY
+"$w/ids-asan" "$w/ids.txt" resident_id 2026-01-01 > /dev/null
 
 part "valgrind --leak-check=full (debug build)"
 vg=(valgrind -q --error-exitcode=1 --leak-check=full --num-callers=50 --suppressions=tests/c/valgrind.supp)
