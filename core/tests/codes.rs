@@ -556,6 +556,8 @@ fn rows() -> Vec<Row> {
         ),
         fire(FILING_NUMBER_PROVINCE_MISMATCH, "A", vec![("/subject/filing_number", json!("京ICP备2021012345号"))], "subject.filing_number"),
         silent(FILING_NUMBER_PROVINCE_MISMATCH, "A", vec![("/subject/filing_number", json!("沪ICP备2021012345号"))]),
+        // A subject's number has no -N website serial (killed two surviving mutants, docs/MUTANTS.md).
+        fire(FILING_NUMBER_INVALID, "A", vec![("/subject/filing_number", json!("沪ICP备2021012345号-1"))], "subject.filing_number"),
         // An authorisation code's resource is checked like a server's.
         fire(RESOURCE_NOT_MAINLAND, "P", code("/resources/0/region", json!("ap-hongkong")), "resources[0].region"),
         fire(RESOURCE_NO_PUBLIC_IP, "P", code("/resources/0/public_ip", Value::Null), "resources[0].public_ip"),
