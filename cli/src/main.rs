@@ -21,6 +21,9 @@ struct Cli {
     /// Use this rule pack (as written by `beiancheck rules --export`) instead of the embedded one.
     #[arg(long, global = true, value_name = "FILE")]
     pack: Option<PathBuf>,
+    /// Language of the readable output: zh, en, or both (JSON always carries both).
+    #[arg(long, global = true, value_enum, default_value = "both")]
+    lang: human::Lang,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -160,7 +163,7 @@ fn main() -> ExitCode {
             }
         },
     };
-    match run(&engine, cli.cmd) {
+    match run(&engine, cli.cmd, cli.lang) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("beiancheck: {e}");
@@ -198,7 +201,7 @@ fn read_input(file: &str) -> Result<String, String> {
     Ok(s)
 }
 
-fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
+fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
     let mut out = io::stdout().lock();
     let w = |out: &mut io::StdoutLock, s: &str| writeln!(out, "{s}").map_err(|e| e.to_string());
     match cmd {
@@ -209,7 +212,7 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                     if json {
                         w(&mut out, &report.to_json_pretty())?;
                     } else {
-                        w(&mut out, &human::report(&report))?;
+                        w(&mut out, &human::report(&report, lang))?;
                     }
                     Ok(exit_for(report.verdict, strict))
                 }
@@ -230,7 +233,7 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                 if json {
                     w(&mut out, &serde_json::to_string(&r).map_err(|e| e.to_string())?)?;
                 } else {
-                    w(&mut out, &human::domain_line(&r))?;
+                    w(&mut out, &human::domain_line(&r, lang))?;
                 }
             }
             Ok(code)
@@ -281,15 +284,22 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                 w(&mut out, &serde_json::json!({"materials": materials, "findings": findings}).to_string())?;
             } else {
                 for f in &findings {
-                    w(&mut out, &format!("✗ [{}] {} / {}", f.code, f.message.zh, f.message.en))?;
+                    w(&mut out, &format!("✗ [{}] {}", f.code, lang.slash(&f.message.zh, &f.message.en)))?;
                 }
                 for m in &materials {
-                    let tpl = m.template.as_deref().map(|t| format!("\n    模板 template: {t}")).unwrap_or_default();
+                    let tpl = m.template.as_deref().map(|t| format!("\n    {}: {t}", lang.pick("模板", "template"))).unwrap_or_default();
+                    let names = match lang {
+                        human::Lang::Both => format!("{} ({})\n  {}", m.name.zh, m.code, m.name.en),
+                        _ => format!("{} ({})", lang.pick(&m.name.zh, &m.name.en), m.code),
+                    };
                     w(
                         &mut out,
                         &format!(
-                            "- {} ({})\n  {}\n    {} / {}\n    来源 source: {} ‹{}›{tpl}",
-                            m.name.zh, m.code, m.name.en, m.reason.zh, m.reason.en, m.title, m.url
+                            "- {names}\n    {}\n    {}: {} ‹{}›{tpl}",
+                            lang.slash(&m.reason.zh, &m.reason.en),
+                            lang.pick("来源", "source"),
+                            m.title,
+                            m.url
                         ),
                     )?;
                 }
@@ -312,20 +322,25 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                     .to_string(),
                 )?;
             } else {
-                w(
-                    &mut out,
-                    &format!(
-                        "{} ({}, {})\n  zh: {}\n  en: {}\n  source: {} ‹{}›\n  cited as: {}",
-                        e.code,
-                        e.family,
-                        sev.as_str(),
-                        e.zh,
-                        e.en,
-                        title,
-                        url,
-                        e.source
-                    ),
-                )?;
+                // What the severity does to the verdict (DESIGN.md, The report).
+                let (effect_zh, effect_en) = match sev {
+                    beiancheck::Severity::Error => {
+                        ("错误：备案会被驳回（结论为“不能备案”）", "error: the filing would be rejected (verdict ineligible)")
+                    }
+                    beiancheck::Severity::Warning => {
+                        ("待确认：无法自动判定，需人工确认", "warning: could not be decided, needs a human look (verdict needs_review)")
+                    }
+                    beiancheck::Severity::Info => ("提示：仅供参考，不影响结论", "info: advice only, the verdict is unchanged"),
+                };
+                let mut text = format!("{} ({})\n", e.code, e.family);
+                if lang != human::Lang::En {
+                    text.push_str(&format!("  含义：{}\n  影响：{effect_zh}\n  依据：{title} ‹{url}›\n", e.zh));
+                }
+                if lang != human::Lang::Zh {
+                    text.push_str(&format!("  meaning: {}\n  effect: {effect_en}\n  basis: {title} ‹{url}›\n", e.en));
+                }
+                text.push_str(&format!("  cited as: {}", e.source));
+                w(&mut out, &text)?;
             }
             Ok(0)
         }

@@ -50,3 +50,33 @@ fn explain_names_the_source_document() {
     assert_eq!(v["url"], "https://cloud.tencent.com/document/product/243/19024");
     assert!(v["title"].as_str().unwrap().contains("接入备案"));
 }
+
+#[test]
+fn lang_chooses_the_language_of_the_readable_output() {
+    let zh = stdout(&run(&["--lang", "zh", "check", "examples/rejected-personal-forum.json"]));
+    // Vocabulary values read as their Chinese names; no English message line.
+    assert!(zh.contains("资源计费方式为按量计费"), "{zh}");
+    assert!(zh.contains("个人网站不能提供“论坛”服务"), "{zh}");
+    assert!(!zh.contains("postpaid") && !zh.contains("\"forum\"") && !zh.contains("The resource"), "{zh}");
+    let en = stdout(&run(&["--lang", "en", "check", "examples/rejected-personal-forum.json"]));
+    assert!(en.contains("A website filed by an individual may not offer \"forum\""), "{en}");
+    assert!(!en.contains("A individual") && !en.contains("资源计费"), "{en}");
+    let both = stdout(&run(&["check", "examples/rejected-personal-forum.json"]));
+    assert!(both.contains("资源计费方式为按量计费") && both.contains("The resource is billed pay-as-you-go"), "{both}");
+    // A bad value for --lang is a usage error naming the flag.
+    let bad = run(&["--lang", "fr", "check", "examples/rejected-personal-forum.json"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--lang"));
+}
+
+#[test]
+fn explain_says_what_a_code_means_and_what_it_does() {
+    let out = run(&["explain", "domain_tld_not_approved"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    for part in ["含义：", "影响：错误", "依据：", "meaning:", "effect: error", "basis:", "‹https://"] {
+        assert!(text.contains(part), "{part}: {text}");
+    }
+    let unknown = run(&["explain", "NOT_A_CODE"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
