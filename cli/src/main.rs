@@ -196,7 +196,7 @@ fn read_input(file: &str) -> Result<String, String> {
         io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
     } else {
         let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-        s = String::from_utf8(bytes).map_err(|e| format!("{file} is not UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
+        s = beiancheck::utf8(&bytes).map_err(|e| input_error(file, &e))?.to_owned();
     }
     Ok(s)
 }
@@ -225,6 +225,8 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
             }
         }
         Cmd::Domain { names, subject, province, json, strict } => {
+            let subject = flag_word("--subject", subject, beiancheck::vocab::SUBJECT_KINDS)?;
+            let province = flag_province(engine, province)?;
             let q = beiancheck::DomainQuery { subject_kind: subject, province };
             let mut code = 0;
             for n in &names {
@@ -260,6 +262,10 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
                     (r.materials, Vec::new())
                 }
                 None => {
+                    // A bad flag value is a usage error naming the flag, and nothing is printed.
+                    let province = flag_province(engine, province)?;
+                    let subject_kind = flag_word("--subject", subject_kind, beiancheck::vocab::SUBJECT_KINDS)?;
+                    let filing_type = flag_word("--filing-type", filing_type, beiancheck::vocab::FILING_TYPES)?;
                     let q = beiancheck::MaterialsQuery {
                         province,
                         subject_kind,
@@ -393,6 +399,29 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
             drop(out);
             batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet, resume)
         }
+    }
+}
+
+/// A flag's vocabulary word (or its Chinese name), else a usage error naming the flag and the
+/// nearest value (the core's vocabulary and matching).
+fn flag_word(flag: &str, v: Option<String>, values: &'static [&'static str]) -> Result<Option<String>, String> {
+    let Some(v) = v else { return Ok(None) };
+    match beiancheck::vocab::parse(values, &v) {
+        Ok(w) => Ok(Some(w.to_owned())),
+        Err(near) => {
+            let hint = near.map(|w| format!(" (did you mean {w}?)")).unwrap_or_default();
+            Err(format!("{flag} {v}: not a known value{hint}; values: {}", values.join(", ")))
+        }
+    }
+}
+
+/// A province flag the pack knows (code or Chinese name), else a usage error naming the flag.
+fn flag_province(engine: &Engine, v: Option<String>) -> Result<Option<String>, String> {
+    match v {
+        Some(p) if engine.pack().province(&p).is_none() => {
+            Err(format!("--province {p}: unknown province; use a code such as SH or a Chinese name such as 上海"))
+        }
+        v => Ok(v),
     }
 }
 

@@ -80,3 +80,51 @@ fn explain_says_what_a_code_means_and_what_it_does() {
     let unknown = run(&["explain", "NOT_A_CODE"]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut c = bin()
+        .current_dir(repo())
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    c.stdin.take().unwrap().write_all(input).unwrap();
+    c.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_json_document_that_is_not_an_object_is_an_input_error() {
+    for (doc, kind, line, col) in
+        [(&b"[1,2]"[..], "an array", 1, 1), (b"\n  \"42\"", "a string", 2, 3), (b"42", "a number", 1, 1), (b"null", "null", 1, 1)]
+    {
+        let out = run_stdin(&["check", "-"], doc);
+        assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(doc));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("line {line}, column {col}: input error INPUT_MALFORMED")) && err.contains(kind), "{err}");
+        assert!(out.stdout.is_empty(), "nothing pretends to answer");
+    }
+    // Invalid UTF-8: line and column in characters (the core's answer; C and Python give the same).
+    let out = run_stdin(&["check", "-"], "{\"名\":\n \"é\u{1}".as_bytes().iter().copied().chain([0xff]).collect::<Vec<u8>>().as_slice());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2, column 5:"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn bad_flag_values_are_usage_errors_naming_the_flag() {
+    let out = run(&["domain", "example.com", "--subject", "foo"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--subject foo"));
+    assert!(out.stdout.is_empty(), "the domain is not blamed");
+    let out = run(&["domain", "example.com", "--subject", "enterprize"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean enterprise?"));
+    let out = run(&["materials", "--province", "ZZ"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--province ZZ"));
+    assert!(out.stdout.is_empty(), "no checklist after an error");
+    // Chinese names are accepted.
+    let out = run(&["domain", "example.com", "--subject", "企业", "--province", "上海"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}

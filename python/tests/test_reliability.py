@@ -21,14 +21,15 @@ def hostile(tmp_path_factory):
     subprocess.run([sys.executable, str(REPO / "tests" / "hostile" / "materialize.py"), str(out)], check=True)
     rows = []
     for line in (out / "list.tsv").read_text(encoding="utf-8").splitlines():
-        name, expect, codes = (line.split("\t") + [""])[:3]
-        rows.append((name, (out / name).read_bytes(), expect, [c for c in codes.split(",") if c]))
+        name, expect, codes, where = (line.split("\t") + ["-", "-"])[:4]
+        pos = tuple(int(x) for x in where.split(":")) if where != "-" else None
+        rows.append((name, (out / name).read_bytes(), expect, [c for c in codes.split(",") if c and c != "-"], pos))
     return rows
 
 
 def test_every_hostile_input_gets_its_answer(hostile):
     engine = beiancheck.Engine()
-    for name, data, expect, codes in hostile:
+    for name, data, expect, codes, pos in hostile:
         if expect == "report":
             report = engine.check(data)
             for c in codes:
@@ -37,11 +38,19 @@ def test_every_hostile_input_gets_its_answer(hostile):
             with pytest.raises(beiancheck.InputError) as e:
                 engine.check(data)
             assert e.value.code == expect, (name, e.value.code, e.value.message)
+            # The same line and column as the CLI and C give (the core's answer).
+            if pos is not None:
+                assert (e.value.line, e.value.column) == pos, (name, e.value.line, e.value.column, e.value.message)
+            # A JSON string and bytes get the same answer.
+            if pos is not None and expect == "INPUT_MALFORMED" and b"\xff" not in data:
+                with pytest.raises(beiancheck.InputError) as e2:
+                    engine.check(data.decode("utf-8"))
+                assert (e2.value.code, e2.value.line, e2.value.column) == (expect, *pos), name
 
 
 def test_hostile_rows_in_bulk_keep_their_places(hostile):
     engine = beiancheck.Engine()
-    rows = [data.decode("utf-8", errors="replace") if i % 2 else data for i, (_, data, _, _) in enumerate(hostile)]
+    rows = [data.decode("utf-8", errors="replace") if i % 2 else data for i, (_, data, _, _, _) in enumerate(hostile)]
     results = engine.check_many(rows)
     assert len(results) == len(rows)
     for i, r in enumerate(results):

@@ -18,6 +18,9 @@ int main(int argc, char **argv) {
     *expect++ = '\0';
     char *codes = strchr(expect, '\t');
     if (codes) *codes++ = '\0';
+    char *where = codes ? strchr(codes, '\t') : NULL;
+    if (where) *where++ = '\0';
+    if (codes && strcmp(codes, "-") == 0) codes = NULL;
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", argv[1], name);
     size_t len = 0;
@@ -43,6 +46,13 @@ int main(int argc, char **argv) {
       EXPECT(r != BEIAN_OK && out.data == NULL, "%s: expected %s, got a report", name, expect);
       /* Invalid UTF-8 is refused by the C boundary before the core sees it. */
       EXPECT(r == BEIAN_INVALID_UTF8 || strstr(last_error(), want) != NULL, "%s: expected %s, detail %s", name, expect, last_error());
+      /* The same line and column as the CLI and Python give (the core's answer). */
+      unsigned l = 0, c = 0;
+      if (where && sscanf(where, "%u:%u", &l, &c) == 2) {
+        char pos[64];
+        snprintf(pos, sizeof pos, "\"line\":%u,\"column\":%u", l, c);
+        EXPECT(strstr(last_error(), pos) != NULL, "%s: expected %s, detail %s", name, pos, last_error());
+      }
     }
     free(data);
     n++;

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes every hostile input of manifest.json (files and generated ones) into OUTDIR, with
-OUTDIR/list.tsv: name <TAB> expected input-error code or "report" <TAB> codes that must appear.
+OUTDIR/list.tsv: name <TAB> expected input-error code or "report" <TAB> codes that must appear
+(or -) <TAB> line:column of the input error (or -).
 Used by the C and Python runners; the Rust runner (cli/tests/hostile.rs) reads the manifest
 itself. Usage: materialize.py OUTDIR"""
 import json, os, sys
@@ -30,6 +31,7 @@ for case in manifest["cases"]:
     with open(os.path.join(out, name), "wb") as f:
         f.write(data)
     e = case["expect"]
-    rows.append("%s\t%s\t%s" % (name, e.get("input_error", "report"), ",".join(e.get("codes", []))))
+    where = "%d:%d" % (e["line"], e["column"]) if "line" in e else "-"
+    rows.append("%s\t%s\t%s\t%s" % (name, e.get("input_error", "report"), ",".join(e.get("codes", [])) or "-", where))
 with open(os.path.join(out, "list.tsv"), "w", encoding="utf-8") as f:
     f.write("\n".join(rows) + "\n")
