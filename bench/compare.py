@@ -792,6 +792,15 @@ def main() -> None:
     prof = Path(__file__).parent / "profile.md"
     if prof.exists():
         md = md.rstrip("\n") + "\n\n" + prof.read_text(encoding="utf-8")
+    # The wasm package's numbers come from a browser: bindings/wasm/bench.sh writes them.
+    wasm = Path(__file__).parent / "wasm.md"
+    if wasm.exists():
+        md = md.rstrip("\n") + "\n\n" + wasm.read_text(encoding="utf-8")
+    # The identity-number section is bench/ids.sh's: keep it across a full run.
+    old = Path(a.out).read_text(encoding="utf-8") if Path(a.out).exists() else ""
+    ids = re.search(r"<!-- ids:start -->.*?<!-- ids:end -->\n?", old, re.S)
+    if ids:
+        md = md.rstrip("\n") + "\n\n" + ids.group(0)
     Path(a.out).write_text(md, encoding="utf-8")
     print(f"\nwrote {a.out}")
     print(md.split("## Targets", 1)[1].split("\n## ", 1)[0] if "## Targets" in md else "")

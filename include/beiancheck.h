@@ -93,6 +93,11 @@ enum beian_result
    * `beian_last_error_json`: the last call on this thread did not fail.
    */
   BEIAN_NO_ERROR_DETAIL = 7008,
+  /**
+   * An argument that is not text is not one the function accepts (an unknown kind, a date
+   * that is not `YYYY-MM-DD`); which and why: `beian_last_error_json`.
+   */
+  BEIAN_INVALID_ARGUMENT = 7009,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -303,6 +308,35 @@ beian_result beian_materials_json(const struct beian_engine *engine,
                                   struct beian_buf *out);
 
 /**
+ * Checks one identity number on its own: `value` is `len` bytes of UTF-8 (no terminating NUL
+ * needed), checked as `kind`, a NUL-terminated name: `resident_id`, `credit_code`, `mobile`,
+ * `hk_macau_permit`, `taiwan_permit`, `passport`, `hk_macau_residence` or `taiwan_residence`.
+ * Ages are computed on `as_of` (NUL-terminated `YYYY-MM-DD`), or today in Asia/Shanghai when
+ * `as_of` is NULL. No engine is needed: the formats are national standards, not pack rules.
+ *
+ * On `BEIAN_OK`, `*out` holds the core's answer as compact JSON — `{"kind":…,"valid":…,
+ * "reason":…,"position":…,"expected":…,"message_en":…,"message_zh":…,"normalised":…,
+ * "birth_date":…,"sex":…,"age":…,"province":…,"area":…,"registration_authority":…,
+ * "org_type":…,"org_class":…,"org_class_zh":…}`, the same as `beiancheck id --json` —
+ * owned by the caller: release it with `beian_buf_free`. An invalid number is still
+ * `BEIAN_OK` (`"valid":false` and its `reason`). Fails with `BEIAN_NULL_PARAMETER`,
+ * `BEIAN_INVALID_UTF8`, `BEIAN_INPUT_TOO_LARGE`, or `BEIAN_INVALID_ARGUMENT` for an unknown
+ * kind or a bad date (`path` is `kind` / `as_of`), leaving `*out` unchanged.
+ *
+ * Thread-safety: may be called from any thread; touches no shared state.
+ *
+ * # Safety
+ * `kind` is NULL or NUL-terminated; `value` is NULL or points to `len` readable bytes;
+ * `as_of` is NULL or NUL-terminated; `out` is NULL or points to a writable `beian_buf`
+ * (overwritten, not freed: free it first).
+ */
+beian_result beian_check_id(const char *kind,
+                            const char *value,
+                            size_t len,
+                            const char *as_of,
+                            struct beian_buf *out);
+
+/**
  * Releases the bytes of a `beian_buf` filled by this library and zeroes it
  * (`data = NULL, len = 0`). NULL, a zeroed `beian_buf` and an already freed one are accepted
  * and ignored, so freeing twice is harmless.
@@ -320,7 +354,7 @@ void beian_buf_free(struct beian_buf *buf);
  * `{"result":7003,"code":"INPUT_MALFORMED","line":2,"column":0,"path":null,"message":"…"}`.
  * `code` is the core's (`INPUT_MALFORMED`, invalid UTF-8 included, or `INPUT_LIMIT_EXCEEDED`)
  * for input errors, else
- * `NULL_PARAMETER` (`path` names the argument), `PACK_INVALID` (`path` is where in the pack)
+ * `NULL_PARAMETER` or `INVALID_ARGUMENT` (`path` names the argument), `PACK_INVALID` (`path` is where in the pack)
  * or `PANIC`; `line` and `column` are 1-based (0 when not applicable).
  *
  * Every function returning a `beian_result`, except this one and `beian_result_message`,

@@ -22,5 +22,9 @@ cargo test --workspace --locked
 
 step "C ABI: header drift, install, C clients (cases, misuse, 8 threads), valgrind, ASan+UBSan, docs example, PHP FFI"
 tests/c/run.sh
+step "Bindings (bindings/run-tests.sh: PHP under php-fpm, Java on OpenJDK 17, wasm in Node and headless Chromium)"
+bindings/run-tests.sh
+step "HTML report in headless Chromium (tests/report/run.sh)"
+tests/report/run.sh
 step "Python (python/run-tests.sh: wheel in its own virtualenv, every case through Python, Arrow, Spark)"
 python/run-tests.sh

@@ -83,6 +83,20 @@ pub fn report(r: &Report, l: Lang) -> String {
             let _ = writeln!(o, "  {}: {} ‹{}›", l.pick("来源", "source"), f.title, f.url);
         }
     }
+    if !r.not_checked.is_empty() {
+        let parts: Vec<(&str, &str)> = r
+            .not_checked
+            .iter()
+            .map(|p| match *p {
+                "account" => ("云账号", "the account"),
+                "materials" => ("已上传材料", "the uploaded materials"),
+                other => (other, other),
+            })
+            .collect();
+        let zh: Vec<&str> = parts.iter().map(|p| p.0).collect();
+        let en: Vec<&str> = parts.iter().map(|p| p.1).collect();
+        let _ = writeln!(o, "\n未核验 Not checked (not given): {} / {}", zh.join("、"), en.join(", "));
+    }
     if !r.materials.is_empty() {
         let _ = writeln!(o, "\n{}:", l.pick("需准备的材料", "Materials to prepare"));
         for m in &r.materials {

@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 mod batch;
 mod human;
+mod id;
+mod report;
 
 #[derive(Parser)]
 #[command(
@@ -121,6 +123,25 @@ enum Cmd {
         #[arg(long, value_name = "FILE")]
         export: Option<PathBuf>,
     },
+    /// Check identity numbers on their own: resident_id, credit_code, mobile, hk_macau_permit,
+    /// taiwan_permit, passport, hk_macau_residence, taiwan_residence. One line per value; exit 1
+    /// when one is invalid.
+    Id {
+        /// The kind of number (resident_id, credit_code, mobile, …).
+        kind: String,
+        /// The numbers to check.
+        #[arg(value_name = "VALUE", required_unless_present = "file", conflicts_with = "file")]
+        values: Vec<String>,
+        /// Read the numbers from FILE, one per line (- for standard input).
+        #[arg(short = 'f', long = "file", value_name = "FILE")]
+        file: Option<String>,
+        /// Date the ages are computed on (default: today in Shanghai).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        as_of: Option<NaiveDate>,
+        /// One JSON object per line instead of the readable form.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check many applications: JSONL (one application per line) or CSV (an `application`
     /// column of JSON) in; one result row per input row out, in order.
     Batch {
@@ -144,6 +165,9 @@ enum Cmd {
         /// Continue an interrupted run from its OUT.progress file, without duplicating rows.
         #[arg(long)]
         resume: bool,
+        /// Also write a one-page HTML summary of the run (verdicts, provinces, top findings …).
+        #[arg(long, value_name = "REPORT.html")]
+        report: Option<PathBuf>,
     },
 }
 
@@ -395,9 +419,24 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
             }
             Ok(0)
         }
-        Cmd::Batch { input, output, format, as_of, chunk, quiet, resume } => {
+        Cmd::Id { kind, values, file, as_of, json } => {
             drop(out);
-            batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet, resume)
+            id::run(id::Args { kind, values, file, as_of, json })
+        }
+        Cmd::Batch { input, output, format, as_of, chunk, quiet, resume, report } => {
+            drop(out);
+            if report.is_some() {
+                report::precheck(&input)?;
+            }
+            let code = batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet, resume)?;
+            match report {
+                // An interrupted run has no complete output to report on.
+                Some(path) if code != 130 => {
+                    report::write(engine, &input, &output, format.map(|f| f == batch::Format::Csv), as_of, chunk.max(1), &path)?
+                }
+                _ => {}
+            }
+            Ok(code)
         }
     }
 }

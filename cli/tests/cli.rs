@@ -221,3 +221,13 @@ fn batch_resumes_after_ctrl_c() {
 fn batch_resumes_after_kill() {
     interrupt_and_resume("-KILL");
 }
+
+/// A part left out is said to be unchecked, in the human output and the JSON alike.
+#[test]
+fn not_checked_parts_are_named() {
+    let path = repo().join("examples/access-filing-shanghai.json");
+    let human = String::from_utf8(run(&["check", path.to_str().unwrap()]).stdout).unwrap();
+    assert!(human.contains("未核验 Not checked (not given): 已上传材料 / the uploaded materials"), "{human}");
+    let json: Value = serde_json::from_slice(&run(&["check", "--json", path.to_str().unwrap()]).stdout).unwrap();
+    assert_eq!(json["not_checked"], serde_json::json!(["materials"]));
+}

@@ -29,7 +29,53 @@ fn every_province_has_a_case_named_by_its_code() {
         for key in ["name", "source", "application", "expect"] {
             assert!(!case[key].is_null(), "{id}: no {key}");
         }
+        for key in case.as_object().unwrap().keys() {
+            assert!(["name", "source", "twin", "application", "expect"].contains(&key.as_str()), "{id}: unknown key {key:?}");
+        }
     }
+}
+
+/// The codes a case asserts present (`codes`, or an `any_of` group of one).
+fn asserted(case: &Value) -> Vec<&str> {
+    let e = &case["expect"];
+    let mut out: Vec<&str> = e["codes"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+    for g in e["any_of"].as_array().into_iter().flatten() {
+        if let [one] = g.as_array().unwrap().as_slice() {
+            out.extend(one.as_str());
+        }
+    }
+    out
+}
+
+/// A case that only says which codes are absent passes when its rule is dead; each has a
+/// positive twin: a case of the same province asserting the code, or (where the province has
+/// no such rule, e.g. Shanxi's owner need not be the legal representative) the case its `twin`
+/// names, which must assert it.
+#[test]
+fn every_negative_only_case_has_a_positive_twin() {
+    let cases = cases();
+    let mut lonely = Vec::new();
+    for (id, case) in &cases {
+        let e = case["expect"].as_object().unwrap();
+        if e.keys().any(|k| k != "absent") {
+            continue;
+        }
+        let twins: Vec<&(String, Value)> = match case["twin"].as_str() {
+            Some(t) => {
+                let found: Vec<_> = cases.iter().filter(|(i, _)| i == t).collect();
+                assert!(!found.is_empty(), "{id}: its twin {t} is not a case");
+                found
+            }
+            None => cases.iter().filter(|(i, _)| i[..2] == id[..2] && i != id).collect(),
+        };
+        for code in e["absent"].as_array().unwrap() {
+            let code = code.as_str().unwrap();
+            if !twins.iter().any(|(_, t)| asserted(t).contains(&code)) {
+                lonely.push(format!("{id}: no positive twin asserts {code}"));
+            }
+        }
+    }
+    assert!(lonely.is_empty(), "\n{}", lonely.join("\n"));
 }
 
 #[test]

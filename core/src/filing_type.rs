@@ -227,15 +227,11 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Option<&'static str> {
         subject.is_some_and(|s| s.filing_number.claim().is_some()) || cx.app.websites.iter().any(|w| w.filing_number.claim().is_some());
     let subject_at_tencent = subject.and_then(|s| s.filed_with.value()) == Some("tencent");
     if subject_filed && subject.is_some_and(|s| !s.filed_with.is_value() && !s.filed_with.is_invalid()) {
-        sink.add(
-            FACT_MISSING,
+        sink.fact_missing(
             "subject.filed_with",
-            ctx![
-                "field" => "subject.filed_with",
-                "check_zh" => "主体备案是否在腾讯云（决定备案类型：有主体/无主体）",
-                "check_en" => "whether the subject is filed at Tencent (decides the with/without-subject filing types)",
-                "rule" => FILING_TYPE_MISMATCH,
-            ],
+            FILING_TYPE_MISMATCH,
+            "主体备案是否在腾讯云（决定备案类型：有主体/无主体）",
+            "whether the subject is filed at Tencent (decides the with/without-subject filing types)",
         );
     }
     let types: Vec<&'static str> =

@@ -30,6 +30,7 @@ pub mod resource;
 pub mod rules_doc;
 pub mod sources;
 pub mod subject;
+pub mod summary;
 pub mod tables;
 pub mod text;
 pub mod vocab;
@@ -128,8 +129,17 @@ pub struct Engine {
 
 /// Today's date in Asia/Shanghai: the default `as_of`. The only place the clock is read; the
 /// rules receive the date through [`Cx`].
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub fn today() -> NaiveDate {
     chrono::Utc::now().with_timezone(&dates::shanghai()).date_naive()
+}
+
+/// wasm32-unknown-unknown has no clock: reading it traps the module. There the date always
+/// comes from the caller (bindings/wasm passes it to every check as the default `as_of`), so
+/// this is reached only by Rust code on that target that called a `check*` without a date.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+pub fn today() -> NaiveDate {
+    panic!("no clock on wasm32-unknown-unknown: pass the date (check_json_at(json, Some(today)))")
 }
 
 /// What every rule sees: the pack, the application, the evaluation date, and what was

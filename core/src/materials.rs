@@ -195,7 +195,9 @@ pub(crate) fn case_of(cx: &Cx, findings: &[crate::Finding]) -> Case {
             }
         }
         let owner = subject.and_then(|s| s.responsible_person.get());
-        case.subject_owner_not_legal_rep = owner.and_then(|p| p.is_legal_representative.value()) == Some(false);
+        // Unknown is not "the legal representative": the stricter checklist (with the
+        // authorisation letter) stands until the fact is given.
+        case.subject_owner_not_legal_rep = owner.is_none_or(|p| p.is_legal_representative.value() != Some(true));
         case.website_owner_not_legal_rep = app.websites.iter().filter_map(|w| w.responsible_person.get()).any(|p| {
             p.is_legal_representative.value() == Some(false)
                 || (p.is_legal_representative.value().is_none()

@@ -754,7 +754,21 @@ impl Reader<'_, '_> {
     }
 
     fn website(&mut self, v: &Json, path: &Path) -> Website {
-        let Some(o) = self.object(v, path, fields::WEBSITE) else { return Website::default() };
+        // An element that is not an object keeps its place (indices stay right) with every
+        // fact invalid: its one INPUT_INVALID_VALUE is the answer, not a FACT_MISSING per field.
+        let Some(o) = self.object(v, path, fields::WEBSITE) else {
+            return Website {
+                name: Fact::Invalid,
+                domain: Fact::Invalid,
+                filing_number: Fact::Invalid,
+                filed_with: Fact::Invalid,
+                service_content: Fact::Invalid,
+                pre_approvals: Vec::new(),
+                remarks: Fact::Invalid,
+                responsible_person: Fact::Invalid,
+                resource: Fact::Invalid,
+            };
+        };
         let mut w = Website {
             name: self.string(&o, "name"),
             domain: self.string(&o, "domain"),
@@ -789,7 +803,18 @@ impl Reader<'_, '_> {
     }
 
     fn domain_facts(&mut self, v: &Json, path: &Path) -> DomainFacts {
-        let Some(o) = self.object(v, path, fields::DOMAIN) else { return DomainFacts::default() };
+        let Some(o) = self.object(v, path, fields::DOMAIN) else {
+            return DomainFacts {
+                name: Fact::Invalid,
+                registrar: Fact::Invalid,
+                registrar_domestic: Fact::Invalid,
+                expires_at: Fact::Invalid,
+                real_name_verified: Fact::Invalid,
+                real_name_verified_at: Fact::Invalid,
+                registrant: Fact::Invalid,
+                filing_number: Fact::Invalid,
+            };
+        };
         self.require(&o, "name");
         DomainFacts {
             name: self.string(&o, "name"),
@@ -808,7 +833,22 @@ impl Reader<'_, '_> {
     }
 
     fn resource(&mut self, v: &Json, path: &Path) -> Resource {
-        let Some(o) = self.object(v, path, fields::RESOURCE) else { return Resource::default() };
+        let Some(o) = self.object(v, path, fields::RESOURCE) else {
+            return Resource {
+                kind: Fact::Invalid,
+                region: Fact::Invalid,
+                public_ip: Fact::Invalid,
+                billing: Fact::Invalid,
+                purchased_months: Fact::Invalid,
+                expires_at: Fact::Invalid,
+                websites_filed: Fact::Invalid,
+                code: Fact::Invalid,
+                issuer_account_kind: Fact::Invalid,
+                issuer_resource_kind: Fact::Invalid,
+                codes_issued: Fact::Invalid,
+                bound_to: Fact::Invalid,
+            };
+        };
         self.require(&o, "kind");
         Resource {
             kind: self.word(&o, "kind", vocab::RESOURCE_KINDS),
@@ -827,7 +867,9 @@ impl Reader<'_, '_> {
     }
 
     fn material(&mut self, v: &Json, path: &Path) -> Material {
-        let Some(o) = self.object(v, path, fields::MATERIAL) else { return Material::default() };
+        let Some(o) = self.object(v, path, fields::MATERIAL) else {
+            return Material { kind: Fact::Invalid, format: Fact::Invalid, bytes: Fact::Invalid, issued_at: Fact::Invalid };
+        };
         Material {
             kind: self.string(&o, "kind"),
             format: self.string(&o, "format"),

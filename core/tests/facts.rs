@@ -661,3 +661,27 @@ fn every_field_has_a_row() {
         assert!(!matches!(r.absent, Ok) || !r.why.is_empty(), "{}: absent passes, which needs a reason", r.field);
     }
 }
+
+/// A value of the wrong type has one answer, INPUT_INVALID_VALUE where it stands: never also a
+/// FACT_MISSING for the same field or a field inside it (the value was given, it is wrong).
+#[test]
+fn a_wrong_value_is_answered_once() {
+    let engine = engine();
+    let mut failures = Vec::new();
+    for (path, field) in field_paths() {
+        let row = rows().into_iter().find(|r| r.field == path).expect("every field has a row");
+        let wrong = match field.shape {
+            beiancheck::model::Shape::Scalar => json!({"x": 1}),
+            _ => json!(5),
+        };
+        let r = engine.check_value_at(&with(base(row.base), &path, Some(wrong)), None).unwrap();
+        let at = path_of(&path);
+        let invalid = r.findings.iter().any(|f| f.code == "INPUT_INVALID_VALUE" && f.path == at);
+        let missing: Vec<&str> =
+            r.findings.iter().filter(|f| f.code == "FACT_MISSING" && at_or_under(&f.path, &at)).map(|f| f.path.as_str()).collect();
+        if !invalid || !missing.is_empty() || r.verdict != Verdict::Ineligible {
+            failures.push(format!("{path}: {}", summary(&r)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -266,10 +266,20 @@ fn materials_uploads() {
         {"kind": "domain_real_name_proof", "format": "png", "bytes": 9437185},
         {"kind": "residence_permit", "format": "jpg", "bytes": 300000, "issued_at": "2026-08-28"},
     ]);
-    let c = codes(&a);
-    for code in ["MATERIAL_FORMAT_NOT_ALLOWED", "MATERIAL_SIZE_OUT_OF_RANGE", "MATERIAL_TOO_OLD"] {
-        assert!(c.contains(&code), "{code}: {c:?}");
-    }
+    // Each finding names the upload it is about: bmp → [0], 100 000 bytes (under 200 KiB) → [1],
+    // 9 MiB + 1 byte → [2], a residence permit issued 3 months and a day ago → [3].
+    let r = Engine::embedded().check_value_at(&a, None).unwrap();
+    let upload_findings: Vec<(&str, &str)> =
+        r.findings.iter().filter(|f| f.path.starts_with("materials[")).map(|f| (f.code, f.path.as_str())).collect();
+    assert_eq!(
+        upload_findings,
+        [
+            ("MATERIAL_FORMAT_NOT_ALLOWED", "materials[0].format"),
+            ("MATERIAL_SIZE_OUT_OF_RANGE", "materials[1].bytes"),
+            ("MATERIAL_SIZE_OUT_OF_RANGE", "materials[2].bytes"),
+            ("MATERIAL_TOO_OLD", "materials[3].issued_at"),
+        ]
+    );
     a["materials"] = json!([{"kind": "verification_photo", "format": "jpg", "bytes": 300000, "issued_at": "2026-08-29"}]);
     let c = codes(&a);
     assert!(c.contains(&"MATERIAL_MISSING") && !c.contains(&"MATERIAL_TOO_OLD"), "{c:?}");
@@ -395,4 +405,81 @@ fn domain_holder_by_identity() {
     assert_eq!(org("SH", company(pinyin, "91350100M000100Y43")), ["domains[0].registrant.name"]);
     // Where no page accepts pinyin, it is not the organisation's name.
     assert_eq!(org("TJ", company(pinyin, "91310104MA1FL1234P")), ["domains[0].registrant.name"]);
+}
+
+/// Every number a message states comes from the rule's own row: a pack with other numbers
+/// says those numbers (no template hard-codes 3 months, 5 codes, 30 days, 48 hours, 200 KB).
+#[test]
+fn messages_state_the_rows_numbers() {
+    let mut pack: Value = serde_json::from_slice(beiancheck::EMBEDDED_PACK).unwrap();
+    for k in pack["resources"]["kinds"].as_array_mut().unwrap() {
+        if k["kind"] == "cvm" {
+            k["min_purchased_months"] = json!(7);
+            k["min_remaining_months"] = json!(2);
+        }
+        if k["kind"] == "authorization_code" {
+            k["max_codes_per_server"] = json!(4);
+            k["code_expires_days_left"] = json!(40);
+        }
+    }
+    pack["subjects"]["account"]["personal_real_name_wait_hours"] = json!(72);
+    pack["subjects"]["domain_holder"]["real_name_wait_days"] = json!(5);
+    pack["materials"]["upload"]["min_bytes"] = json!(102400);
+    pack["materials"]["upload"]["max_bytes"] = json!(2097152);
+    let engine = Engine::from_pack(&serde_json::to_vec(&pack).unwrap()).unwrap();
+    let says = |app: &Value, code: &str, zh: &str, en: &str| {
+        let r = engine.check_value_at(app, None).unwrap();
+        let f = r.findings.iter().find(|f| f.code == code).unwrap_or_else(|| panic!("{code} expected"));
+        assert!(f.message.zh.contains(zh) && f.message.en.contains(en), "{code}: {:?}", f.message);
+    };
+    let mut app = personal();
+    app["resources"][0]["purchased_months"] = json!(6);
+    app["resources"][0]["expires_at"] = json!("2027-01-15");
+    says(&app, "RESOURCE_TERM_TOO_SHORT", "需 7 个月", "at least 7 months");
+    says(&app, "RESOURCE_REMAINING_TOO_SHORT", "需 2 个月", "at least 2 month");
+    let mut app = personal();
+    app["account"]["real_name_verified_at"] = json!("2026-11-27T10:00:00+08:00");
+    app["domains"][0]["real_name_verified_at"] = json!("2026-11-26");
+    says(&app, "ACCOUNT_REAL_NAME_TOO_RECENT", "72 小时", "72 hours");
+    says(&app, "DOMAIN_REAL_NAME_TOO_RECENT", "需满 5 个", "after 5 ");
+    let mut app = personal();
+    app["materials"] = json!([{"kind": "id_card_front", "format": "jpg", "bytes": 50000}]);
+    says(&app, "MATERIAL_SIZE_OUT_OF_RANGE", "100 KB 至 2 MB", "between 100 KB and 2 MB");
+    let mut app = personal();
+    app["resources"] = json!([{"kind": "authorization_code", "code": "ABC", "issuer_account_kind": "enterprise", "issuer_resource_kind": "cvm",
+        "codes_issued": 5, "region": "ap-shanghai", "public_ip": "203.0.113.1", "billing": "prepaid", "purchased_months": 12,
+        "expires_at": "2027-01-01", "websites_filed": 0}]);
+    says(&app, "AUTH_CODE_QUOTA_EXCEEDED", "最多生成 4 个", "at most 4 ");
+    says(&app, "AUTH_CODE_EXPIRED", "不足 40 天", "less than 40 days");
+}
+
+/// Whether the subject owner is the legal representative decides authorisation letters in the
+/// checklist; left out, the stricter checklist (as for "not the legal representative") stands.
+#[test]
+fn unknown_legal_representative_keeps_the_letter_in_the_checklist() {
+    let engine = Engine::embedded();
+    let mut differs = 0;
+    for p in engine.pack().provinces.iter() {
+        let mats = |rep: Option<bool>| {
+            let mut app = personal();
+            app["province"] = json!(p.code);
+            let mut owner = app["subject"]["responsible_person"].clone();
+            match rep {
+                Some(b) => owner["is_legal_representative"] = json!(b),
+                None => {
+                    owner.as_object_mut().unwrap().remove("is_legal_representative");
+                }
+            }
+            app["subject"] = json!({"kind": "enterprise", "name": "某某科技有限公司",
+                "certificate": {"type": "business_license", "number": "91310104MA1FL1234P", "valid_until": null}, "responsible_person": owner});
+            let r = engine.check_value_at(&app, None).unwrap();
+            r.materials.iter().map(|m| m.code).collect::<Vec<_>>()
+        };
+        let (yes, no, unknown) = (mats(Some(true)), mats(Some(false)), mats(None));
+        if yes != no {
+            differs += 1;
+        }
+        assert_eq!(unknown, no, "{}: unknown must ask for what 'not the legal representative' asks for", p.code);
+    }
+    assert!(differs > 0, "some province's checklist depends on the fact");
 }

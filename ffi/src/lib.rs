@@ -82,10 +82,13 @@ pub enum beian_result {
     BEIAN_BUFFER_TOO_SMALL = 7007,
     /// `beian_last_error_json`: the last call on this thread did not fail.
     BEIAN_NO_ERROR_DETAIL = 7008,
+    /// An argument that is not text is not one the function accepts (an unknown kind, a date
+    /// that is not `YYYY-MM-DD`); which and why: `beian_last_error_json`.
+    BEIAN_INVALID_ARGUMENT = 7009,
 }
 use beian_result::*;
 
-const ALL_RESULTS: [beian_result; 9] = [
+const ALL_RESULTS: [beian_result; 10] = [
     BEIAN_OK,
     BEIAN_NULL_PARAMETER,
     BEIAN_INVALID_UTF8,
@@ -95,6 +98,7 @@ const ALL_RESULTS: [beian_result; 9] = [
     BEIAN_PANIC,
     BEIAN_BUFFER_TOO_SMALL,
     BEIAN_NO_ERROR_DETAIL,
+    BEIAN_INVALID_ARGUMENT,
 ];
 
 impl beian_result {
@@ -109,6 +113,7 @@ impl beian_result {
             BEIAN_PANIC => "internal error: the library panicked (a bug; please report it)",
             BEIAN_BUFFER_TOO_SMALL => "the output buffer is too small",
             BEIAN_NO_ERROR_DETAIL => "the last call on this thread did not fail: no error detail",
+            BEIAN_INVALID_ARGUMENT => "an argument is not one the function accepts (see beian_last_error_json)",
         }
     }
     fn from_uint(n: c_uint) -> Option<beian_result> {
@@ -145,7 +150,7 @@ struct Detail {
     /// The `beian_result` the call returned.
     result: u32,
     /// The core's code for input errors (`INPUT_MALFORMED`, `INPUT_LIMIT_EXCEEDED`), else
-    /// `NULL_PARAMETER`, `PACK_INVALID` or `PANIC`.
+    /// `NULL_PARAMETER`, `INVALID_ARGUMENT`, `PACK_INVALID` or `PANIC`.
     code: &'static str,
     /// 1-based line and column of the problem in the input (0 when not applicable).
     line: usize,
@@ -177,6 +182,11 @@ impl Failure {
             result,
             detail: Detail { result: result as u32, code: e.code, line: e.line, column: e.column, path: e.path, message: e.message },
         }
+    }
+    fn argument(param: &'static str, message: String) -> Failure {
+        let mut f = Failure::new(BEIAN_INVALID_ARGUMENT, "INVALID_ARGUMENT", message);
+        f.detail.path = Some(param.to_owned());
+        f
     }
     fn pack(e: PackError) -> Failure {
         let mut f = Failure::new(BEIAN_INVALID_PACK, "PACK_INVALID", e.to_string());
@@ -577,6 +587,62 @@ pub unsafe extern "C" fn beian_materials_json(
     })
 }
 
+/// Checks one identity number on its own: `value` is `len` bytes of UTF-8 (no terminating NUL
+/// needed), checked as `kind`, a NUL-terminated name: `resident_id`, `credit_code`, `mobile`,
+/// `hk_macau_permit`, `taiwan_permit`, `passport`, `hk_macau_residence` or `taiwan_residence`.
+/// Ages are computed on `as_of` (NUL-terminated `YYYY-MM-DD`), or today in Asia/Shanghai when
+/// `as_of` is NULL. No engine is needed: the formats are national standards, not pack rules.
+///
+/// On `BEIAN_OK`, `*out` holds the core's answer as compact JSON — `{"kind":…,"valid":…,
+/// "reason":…,"position":…,"expected":…,"message_en":…,"message_zh":…,"normalised":…,
+/// "birth_date":…,"sex":…,"age":…,"province":…,"area":…,"registration_authority":…,
+/// "org_type":…,"org_class":…,"org_class_zh":…}`, the same as `beiancheck id --json` —
+/// owned by the caller: release it with `beian_buf_free`. An invalid number is still
+/// `BEIAN_OK` (`"valid":false` and its `reason`). Fails with `BEIAN_NULL_PARAMETER`,
+/// `BEIAN_INVALID_UTF8`, `BEIAN_INPUT_TOO_LARGE`, or `BEIAN_INVALID_ARGUMENT` for an unknown
+/// kind or a bad date (`path` is `kind` / `as_of`), leaving `*out` unchanged.
+///
+/// Thread-safety: may be called from any thread; touches no shared state.
+///
+/// # Safety
+/// `kind` is NULL or NUL-terminated; `value` is NULL or points to `len` readable bytes;
+/// `as_of` is NULL or NUL-terminated; `out` is NULL or points to a writable `beian_buf`
+/// (overwritten, not freed: free it first).
+#[no_mangle]
+pub unsafe extern "C" fn beian_check_id(
+    kind: *const c_char,
+    value: *const c_char,
+    len: usize,
+    as_of: *const c_char,
+    out: *mut beian_buf,
+) -> beian_result {
+    guard(|| {
+        not_null(out, "out")?;
+        not_null(kind, "kind")?;
+        // SAFETY: `kind` is non-NULL and NUL-terminated (the caller's contract).
+        let k = unsafe { std::ffi::CStr::from_ptr(kind) }.to_bytes();
+        // SAFETY: `k` is a live slice of the caller's string.
+        let k = unsafe { text(k.as_ptr().cast(), k.len(), "kind")? };
+        let k = core_engine::ids::IdKind::parse(k).map_err(|e| Failure::argument("kind", e.to_string()))?;
+        // SAFETY: the caller's contract for `value`.
+        let v = unsafe { text(value, len, "value")? };
+        let day = if as_of.is_null() {
+            core_engine::today()
+        } else {
+            // SAFETY: non-NULL and NUL-terminated (the caller's contract).
+            let d = unsafe { std::ffi::CStr::from_ptr(as_of) }.to_bytes();
+            // SAFETY: `d` is a live slice of the caller's string.
+            let d = unsafe { text(d.as_ptr().cast(), d.len(), "as_of")? };
+            core_engine::dates::parse_date(d).map_err(|e| Failure::argument("as_of", e))?
+        };
+        let r = core_engine::ids::check_id(k, v, day);
+        let json = serde_json::to_string(&r).expect("an IdResult always serialises");
+        // SAFETY: `out` is non-NULL.
+        unsafe { hand_out_buf(out, json) };
+        Ok(())
+    })
+}
+
 /// Releases the bytes of a `beian_buf` filled by this library and zeroes it
 /// (`data = NULL, len = 0`). NULL, a zeroed `beian_buf` and an already freed one are accepted
 /// and ignored, so freeing twice is harmless.
@@ -609,7 +675,7 @@ pub unsafe extern "C" fn beian_buf_free(buf: *mut beian_buf) {
 /// `{"result":7003,"code":"INPUT_MALFORMED","line":2,"column":0,"path":null,"message":"…"}`.
 /// `code` is the core's (`INPUT_MALFORMED`, invalid UTF-8 included, or `INPUT_LIMIT_EXCEEDED`)
 /// for input errors, else
-/// `NULL_PARAMETER` (`path` names the argument), `PACK_INVALID` (`path` is where in the pack)
+/// `NULL_PARAMETER` or `INVALID_ARGUMENT` (`path` names the argument), `PACK_INVALID` (`path` is where in the pack)
 /// or `PANIC`; `line` and `column` are 1-based (0 when not applicable).
 ///
 /// Every function returning a `beian_result`, except this one and `beian_result_message`,

@@ -39,6 +39,7 @@ __version__: str = _native.__version__
 
 __all__ = [
     "Engine",
+    "report",
     "Report",
     "Finding",
     "ErrorResult",
@@ -99,21 +100,93 @@ class Engine(_native.Engine):
     ) -> Any:
         """Checks many domain names.
 
-        An iterable of ``str`` gives a list of DomainReport. An Arrow string array (a pyarrow
+        An iterable of ``str`` gives a list of DomainReport (None for a None name). An Arrow string array (a pyarrow
         Array or ChunkedArray, a polars Series: anything with ``__arrow_c_array__`` or
         ``__arrow_c_stream__``) gives a ``pyarrow.Table`` with the columns
-        ``domain, verdict, registrable, suffix, tld, tld_status, codes``.
+        ``domain, verdict, registrable, suffix, tld, tld_status, codes`` (a null name: a null
+        row). A pandas Series gives a pandas DataFrame on its index; a polars Series a polars
+        DataFrame.
         """
+        mod = type(names).__module__.split(".")[0]
+        if mod == "pandas" and hasattr(names, "index"):
+            import pyarrow as pa
+
+            try:
+                arr = pa.Array.from_pandas(names, type=pa.string())
+            except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+                raise TypeError(f"check_domains takes a Series of strings: {e}") from None
+            out = self.check_domains(arr, subject_kind=subject_kind, province=province, threads=threads).to_pandas()
+            out.index = names.index
+            return out
         if not isinstance(names, (str, bytes)) and (
             hasattr(names, "__arrow_c_stream__") or hasattr(names, "__arrow_c_array__")
         ):
             from ._arrow import read_capsule
 
             cap = self._check_domains_arrow(names, subject_kind=subject_kind, province=province, threads=threads)
-            return read_capsule(cap).read_all()
+            table = read_capsule(cap).read_all()
+            if mod == "polars":
+                import polars as pl
+
+                return pl.from_arrow(table)
+            return table
         if isinstance(names, str):
             raise TypeError("check_domains takes many names; use check_domain for one")
         return self._check_domains_list(names, subject_kind=subject_kind, province=province, threads=threads)
+
+    def check_ids(
+        self,
+        values: Any,
+        *,
+        kind: str,
+        as_of: "AsOf" = None,
+        threads: Optional[int] = None,
+    ) -> Any:
+        """Checks many identity numbers of one ``kind`` on their own: ``resident_id``,
+        ``credit_code``, ``mobile``, ``hk_macau_permit``, ``taiwan_permit``, ``passport``,
+        ``hk_macau_residence`` or ``taiwan_residence``. Ages are computed on ``as_of`` (a date
+        or ``"YYYY-MM-DD"``; default today in Shanghai, fixed once for the whole call).
+
+        What comes back follows what goes in, one answer per value, in order, a null for a
+        null: a list of ``str``/``None`` gives a list of dicts (``None`` for ``None``); a
+        pyarrow array gives a ``pyarrow.Table``; a pandas Series a pandas DataFrame with the
+        Series' index; a polars Series a polars DataFrame. The columns (dict keys): ``valid,
+        reason, position, expected, message_en, message_zh, normalised, birth_date, sex, age,
+        province, area, registration_authority, org_type, org_class, org_class_zh`` (in the
+        dicts also ``kind``; ``birth_date`` is a date in Arrow, ``"YYYY-MM-DD"`` in a dict).
+        An unknown ``kind`` raises ValueError; a value that is not a string, TypeError.
+        """
+        if isinstance(values, (str, bytes)):
+            raise TypeError("check_ids takes many values; use check_id for one")
+        module = type(values).__module__.split(".")[0]
+        if module == "pandas" and hasattr(values, "index"):
+            import pyarrow as pa
+
+            try:
+                arr = pa.Array.from_pandas(values, type=pa.string())
+            except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+                raise TypeError(f"check_ids takes a Series of strings: {e}") from None
+            from ._rows import to_pandas
+
+            out = to_pandas(self.check_ids(arr, kind=kind, as_of=as_of, threads=threads))
+            out.index = values.index
+            return out
+        if hasattr(values, "__arrow_c_stream__") or hasattr(values, "__arrow_c_array__"):
+            from ._arrow import read_capsule
+
+            table = read_capsule(_native._check_ids_arrow(values, kind, as_of, threads)).read_all()
+            if module == "polars":
+                import polars as pl
+
+                return pl.from_arrow(table)
+            return table
+        return _native._check_ids_list(values, kind, as_of, threads)
+
+    def check_id(self, value: str, *, kind: str, as_of: "AsOf" = None) -> "dict[str, Any]":
+        """One identity number: the dict ``check_ids`` gives for it."""
+        if not isinstance(value, str):
+            raise TypeError(f"check_id takes a str, not {type(value).__name__}")
+        return _native._check_ids_list([value], kind, as_of, 1)[0]
 
     def materials(
         self,
@@ -154,6 +227,42 @@ class Engine(_native.Engine):
         """
         return self.check_arrow_reader(data, column, threads=threads, as_of=as_of, chunk_size=chunk_size).read_all()
 
+    def check_rows(
+        self,
+        data: Any,
+        column: str = "application",
+        *,
+        id_column: Optional[str] = None,
+        report: bool = False,
+        findings: bool = False,
+        threads: Optional[int] = None,
+        as_of: "AsOf" = None,
+        chunk_size: int = 8192,
+    ) -> Any:
+        """One result row per input row, in the container that came in: a pyarrow Table (or
+        RecordBatch, reader, array, anything with ``__arrow_c_stream__``) gives a
+        ``pyarrow.Table``; a polars DataFrame or Series a polars DataFrame; a pandas DataFrame or
+        Series a pandas DataFrame on the same index; a list of rows (dicts / JSON strings, as
+        ``check_many``) a ``pyarrow.Table``.
+
+        Columns: ``row`` (position; not in pandas, whose index is kept), ``verdict``,
+        ``filing_type``, ``codes`` (list of finding codes), ``errors`` and ``warnings``
+        (counts), ``error_code`` / ``error_message`` for a row that is not an application
+        (malformed JSON), and with ``report=True`` the report as JSON. ``id_column`` names a
+        column of ``data`` carried through first, with its own type. A null application gives
+        a null result (everything null but ``row`` and the id). ``findings=True`` gives the
+        per-finding view of ``check_arrow`` instead.
+        """
+        if findings:
+            if id_column is not None or report:
+                raise TypeError("findings=True is the check_arrow view: it takes no id_column or report")
+            return self.check_arrow(data, column, threads=threads, as_of=as_of, chunk_size=chunk_size)
+        from ._rows import check_rows
+
+        return check_rows(
+            self, data, column, id_column=id_column, report=report, threads=threads, as_of=as_of, chunk_size=chunk_size
+        )
+
     def check_arrow_reader(
         self,
         data: Any,
@@ -184,6 +293,33 @@ class Engine(_native.Engine):
         return rows_reader(self, rows, threads=threads, as_of=as_of, chunk_size=chunk_size).read_all()
 
 
+
+
+def report(
+    results: Iterable[Any],
+    inputs: Optional[Iterable[Any]] = None,
+    *,
+    engine: Optional[Engine] = None,
+    source: Optional[str] = None,
+    path: Union[str, "os.PathLike[str]", None] = None,
+) -> str:
+    """One self-contained HTML page summarising a run (the page ``beiancheck batch --report``
+    writes, from the same renderer in the core): verdicts overall, by province and subject kind,
+    the most frequent finding codes with their meaning and an example row, what could not be
+    checked, the rule pack and the row counts.
+
+    ``results`` are what ``check_many`` / ``check_iter`` give (Report, ErrorResult; None for a
+    null row); ``inputs``, the rows they came from (dicts or JSON), give each row's province and
+    subject kind. ``source`` names the run in the title. Every value is HTML-escaped; the page
+    has no script and a policy that allows none. Returns the HTML; with ``path``, writes it too.
+    """
+    eng = engine if engine is not None else Engine()
+    res = list(results)
+    ins = None if inputs is None else list(inputs)
+    html = _native._report_html(eng, res, ins, source)
+    if path is not None:
+        Path(path).write_text(html, encoding="utf-8")
+    return html
 
 
 def __getattr__(name: str) -> Any:

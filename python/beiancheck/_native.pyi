@@ -214,7 +214,7 @@ class Engine:
         subject_kind: Optional[str] = None,
         province: Optional[str] = None,
         threads: Optional[int] = None,
-    ) -> List[DomainReport]: ...
+    ) -> List[Optional[DomainReport]]: ...
     def _check_domains_arrow(
         self,
         names: Any,
@@ -242,3 +242,14 @@ class Engine:
         as_of: AsOf = None,
         drop_nulls: bool = False,
     ) -> Any: ...
+
+def _check_ids_list(
+    values: Iterable[Optional[str]], kind_name: str, as_of: AsOf = None, threads: Optional[int] = None
+) -> List[Optional[dict[str, Any]]]:
+    """Identity numbers of one kind → one dict per value (None for None); see Engine.check_ids."""
+
+def _check_ids_arrow(values: Any, kind_name: str, as_of: AsOf = None, threads: Optional[int] = None) -> Any:
+    """An Arrow string array → an Arrow stream capsule of the answers; see Engine.check_ids."""
+
+def _report_html(engine: Engine, results: List[Any], inputs: Optional[List[Any]] = None, source: Optional[str] = None) -> str:
+    """Results (+ their inputs) → the run summary page; see beiancheck.report."""

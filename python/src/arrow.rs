@@ -17,11 +17,11 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyTuple};
 use std::sync::Arc;
 
-type Arrays = Box<dyn Iterator<Item = Result<ArrayRef, ArrowError>> + Send>;
+pub(crate) type Arrays = Box<dyn Iterator<Item = Result<ArrayRef, ArrowError>> + Send>;
 
 /// The readers below are called from C (the Arrow stream's `get_next`), where an unwinding
 /// panic would abort the process: a panic becomes a stream error instead.
-fn no_panic<T>(f: impl FnOnce() -> Option<Result<T, ArrowError>>) -> Option<Result<T, ArrowError>> {
+pub(crate) fn no_panic<T>(f: impl FnOnce() -> Option<Result<T, ArrowError>>) -> Option<Result<T, ArrowError>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
         .unwrap_or_else(|_| Some(Err(ArrowError::ComputeError("internal error in beiancheck (a panic); see stderr".into()))))
 }
@@ -73,13 +73,13 @@ pub fn export<'py>(py: Python<'py>, reader: Box<dyn RecordBatchReader + Send>) -
     PyCapsule::new(py, FFI_ArrowArrayStream::new(reader), Some(c"arrow_array_stream".to_owned()))
 }
 
-fn is_text(t: &DataType) -> bool {
+pub(crate) fn is_text(t: &DataType) -> bool {
     matches!(t, DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Null)
 }
 
 /// Which array holds the values: the stream's own arrays (a chunked array / series) or one
 /// field of its struct arrays (a table), by name.
-fn select(field: &Field, column: &str) -> PyResult<Option<usize>> {
+pub(crate) fn select(field: &Field, column: &str) -> PyResult<Option<usize>> {
     match field.data_type() {
         DataType::Struct(fields) => {
             let Some(i) = fields.iter().position(|f| f.name() == column) else {
@@ -98,7 +98,7 @@ fn select(field: &Field, column: &str) -> PyResult<Option<usize>> {
 }
 
 /// Values `start..start+len` of a string array (None for nulls), borrowed from its buffers.
-fn strings(a: &dyn Array, start: usize, len: usize) -> Vec<Option<&str>> {
+pub(crate) fn strings(a: &dyn Array, start: usize, len: usize) -> Vec<Option<&str>> {
     let range = start..start + len;
     match a.data_type() {
         DataType::Utf8 => {
@@ -304,12 +304,12 @@ pub fn domains_schema() -> SchemaRef {
     let s = |n: &str| Field::new(n, DataType::Utf8, true);
     Arc::new(Schema::new(vec![
         s("domain"),
-        Field::new("verdict", DataType::Utf8, false),
+        s("verdict"),
         s("registrable"),
         s("suffix"),
         s("tld"),
         s("tld_status"),
-        Field::new("codes", DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))), false),
+        Field::new("codes", DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))), true),
     ]))
 }
 
@@ -333,11 +333,17 @@ impl DomainsReader {
         let names = strings(a.as_ref(), 0, a.len());
         let engine = &self.engine;
         let q = &self.query;
-        let reports = pool::map(self.threads, names.clone(), |n| engine.check_domain(n.unwrap_or(""), q))
+        // A null name is a null result, not an invalid name.
+        let reports = pool::map(self.threads, names.clone(), |n| n.map(|n| engine.check_domain(n, q)))
             .map_err(|e| ArrowError::ExternalError(Box::new(e)))?;
         let mut cols: [StringBuilder; 6] = std::array::from_fn(|_| StringBuilder::new());
         let mut codes = ListBuilder::new(StringBuilder::new());
         for (n, r) in names.iter().zip(&reports) {
+            let Some(r) = r else {
+                cols.iter_mut().for_each(StringBuilder::append_null);
+                codes.append_null();
+                continue;
+            };
             let cells = [*n, Some(r.verdict.as_str()), r.registrable.as_deref(), r.suffix.as_deref(), r.tld.as_deref(), r.tld_status];
             for (b, c) in cols.iter_mut().zip(cells) {
                 b.append_option(c);

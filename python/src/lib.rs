@@ -13,8 +13,11 @@ use std::sync::{mpsc, Mutex};
 
 mod arrow;
 mod convert;
+mod ids;
 mod objects;
 mod pool;
+mod rows;
+mod summary;
 
 use convert::Input;
 use objects::{PyDomainReport, PyErrorResult, PyFinding, PyReport};
@@ -252,7 +255,7 @@ impl PyEngine {
         PyDomainReport { d: py.detach(|| engine.check_domain(name, &q)) }
     }
 
-    /// Many names (str, or None for a missing one) → a list of DomainReport, in order.
+    /// Many names (str, or None for a missing one) → a list of DomainReport (None for None), in order.
     #[pyo3(signature = (names, *, subject_kind = None, province = None, threads = None))]
     fn _check_domains_list(
         &self,
@@ -261,14 +264,14 @@ impl PyEngine {
         subject_kind: Option<String>,
         province: Option<String>,
         threads: Option<usize>,
-    ) -> PyResult<Vec<PyDomainReport>> {
+    ) -> PyResult<Vec<Option<PyDomainReport>>> {
         let mut list = Vec::new();
         for (i, x) in names.try_iter()?.enumerate() {
             let x = x?;
             if x.is_none() {
-                list.push(String::new());
+                list.push(None);
             } else if let Ok(s) = x.cast::<PyString>() {
-                list.push(s.to_cow()?.into_owned());
+                list.push(Some(s.to_cow()?.into_owned()));
             } else {
                 return Err(PyTypeError::new_err(format!("names[{i}] is a {}, not a str", x.get_type().name()?)));
             }
@@ -276,8 +279,8 @@ impl PyEngine {
         let q = DomainQuery { subject_kind, province };
         let n = pool::threads(threads)?;
         let engine = &self.engine;
-        let reports = py.detach(|| pool::map(n, list, |s| engine.check_domain(&s, &q)))?;
-        Ok(reports.into_iter().map(|d| PyDomainReport { d }).collect())
+        let reports = py.detach(|| pool::map(n, list, |s| s.map(|s| engine.check_domain(&s, &q))))?;
+        Ok(reports.into_iter().map(|d| d.map(|d| PyDomainReport { d })).collect())
     }
 
     /// Names in an Arrow string array → an Arrow stream capsule of
@@ -473,6 +476,11 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyErrorResult>()?;
     m.add_class::<PyDomainReport>()?;
     m.add_class::<CheckIter>()?;
+    m.add_function(wrap_pyfunction!(ids::_check_ids_list, m)?)?;
+    m.add_function(wrap_pyfunction!(ids::_check_ids_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(rows::_check_rows_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(rows::_rows_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(summary::_report_html, m)?)?;
     m.add("BeiancheckError", py.get_type::<BeiancheckError>())?;
     m.add("InputError", py.get_type::<InputError>())?;
     m.add("PackError", py.get_type::<PackError>())?;

@@ -20,11 +20,72 @@ def shared() -> Path:
     return Path(env) if env else REPO.parent / "shared"
 
 
+VERDICTS = ("eligible", "ineligible", "needs_review")
+FILING_TYPES = ("first_filing", "new_website_no_subject", "access_filing", "new_website_with_subject", "access_with_subject")
+
+
+def catalogue_codes() -> List[str]:
+    cat = json.loads((REPO / "core" / "rules" / "catalogue.json").read_text(encoding="utf-8"))
+    return [c["code"] for c in cat["codes"]]
+
+
+def _is_code_list(x: Any, known: List[str]) -> bool:
+    return isinstance(x, list) and len(x) > 0 and all(isinstance(c, str) and c in known for c in x)
+
+
+def _is_checklist_code(m: Any) -> bool:
+    return isinstance(m, str) and m[:1].isascii() and m[:1].isupper() and all(c.isascii() and (c.isupper() or c.isdigit() or c == "_") for c in m)
+
+
+def expectation_problems(expect: Any, known: "List[str] | None" = None) -> List[str]:
+    """Why `expect` cannot be held to (empty = well-formed), by the rules of
+    tests/expectations.json, as cli/tests/common `expectation_problems` decides."""
+    known = catalogue_codes() if known is None else known
+    if not isinstance(expect, dict):
+        return [f"expect must be an object, not {expect!r}"]
+    v: List[str] = []
+    if not expect:
+        v.append("expect: {} asserts nothing")
+    for key, x in expect.items():
+        if key == "verdict":
+            ok = isinstance(x, str) and x in VERDICTS
+        elif key == "verdict_in":
+            ok = isinstance(x, list) and len(x) > 0 and all(isinstance(s, str) and s in VERDICTS for s in x)
+        elif key == "filing_type":
+            ok = isinstance(x, str) and x in FILING_TYPES
+        elif key in ("codes", "absent"):
+            ok = _is_code_list(x, known)
+        elif key == "any_of":
+            ok = isinstance(x, list) and len(x) > 0 and all(_is_code_list(g, known) for g in x)
+        elif key == "no_errors":
+            ok = x is True
+        elif key == "materials":
+            ok = isinstance(x, list) and len(x) > 0 and all(_is_checklist_code(m) for m in x)
+        elif key == "materials_zh":
+            ok = isinstance(x, list) and len(x) > 0 and all(isinstance(z, str) and z for z in x)
+        else:
+            v.append(f"unknown key {key!r}")
+            continue
+        if not ok:
+            v.append(f"{key}: ill-typed or empty: {x!r}")
+    both = set(expect.get("codes") or []) & set(expect.get("absent") or []) if isinstance(expect.get("codes"), list) and isinstance(expect.get("absent"), list) else set()
+    for c in sorted(map(str, both)):
+        v.append(f"{c} is both in codes and in absent")
+    return v
+
+
 def load_cases() -> List[Tuple[str, Dict[str, Any]]]:
     d = shared() / "cases"
     files = sorted(d.glob("*.json"))
     assert len(files) >= 32, f"expected the shared acceptance cases at {d} (set BEIANCHECK_SHARED), found {len(files)}"
-    return [(p.stem, json.loads(p.read_text(encoding="utf-8"))) for p in files]
+    known = catalogue_codes()
+    out = []
+    for p in files:
+        case = json.loads(p.read_text(encoding="utf-8"))
+        bad = expectation_problems(case.get("expect"), known)
+        assert not bad, f"{p}: malformed expect: {'; '.join(bad)}"
+        out.append((p.stem, case))
+    return out
 
 
 def pending() -> Dict[str, str]:
@@ -41,7 +102,10 @@ def pending() -> Dict[str, str]:
 
 
 def violations(report: Dict[str, Any], expect: Dict[str, Any]) -> List[str]:
-    """Every way the report fails the case's expectations (cli/tests/cases.rs `violations`)."""
+    """Every way the report fails the case's expectations (cli/tests/common `violations`); a
+    malformed expectation is refused, not judged."""
+    bad = expectation_problems(expect)
+    assert not bad, f"malformed expectation {expect!r}: {'; '.join(bad)}"
     v: List[str] = []
     codes = [f["code"] for f in report["findings"]]
     verdict = report["verdict"]
@@ -75,9 +139,14 @@ def violations(report: Dict[str, Any], expect: Dict[str, Any]) -> List[str]:
 
 
 def judge(face: str, results: List[Tuple[str, List[str]]]) -> None:
-    """A listed case must fail, an unlisted one must pass, every listed id must be a case."""
+    """A listed case must fail, an unlisted one must pass, every listed id must be a case, and
+    every case has exactly one result (a lost or doubled result fails)."""
     pend = pending()
     problems = []
+    want_ids = [cid for cid, _ in load_cases()]
+    got_ids = [cid for cid, _ in results]
+    if got_ids != want_ids:
+        problems.append(f"{face}: results for {len(got_ids)} cases {got_ids}, want one for each of {want_ids}")
     for cid, bad in results:
         if cid not in pend and bad:
             problems.append(f"{face}: case {cid} fails: {'; '.join(bad)}")

@@ -131,7 +131,9 @@ def test_check_domain(engine):
 def test_check_domains_list(engine):
     names = ["例子.中国", "example.io", None, "gov.cn", "203.0.113.7"]
     res = engine.check_domains(names)
-    assert [r.verdict for r in res] == [engine.check_domain(n or "").verdict for n in names]
+    assert res[2] is None, "a null name is a null result, not an invalid name"
+    assert [None if r is None else r.verdict for r in res] == [None if n is None else engine.check_domain(n).verdict for n in names]
+    assert engine.check_domains([]) == []
     assert res[1].codes == ["DOMAIN_TLD_NOT_APPROVED"]
     with pytest.raises(TypeError):
         engine.check_domains(["a.com", 5])

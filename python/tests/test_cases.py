@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import beiancheck
-from conftest import REPO, judge, shared, violations
+from conftest import REPO, expectation_problems, judge, shared, violations
 
 
 def test_every_case_through_check_dict(engine, cases):
@@ -43,7 +43,24 @@ def test_every_case_through_check_many(engine, cases):
 
 def test_every_case_through_check_iter_one_thread(engine, cases):
     results = list(engine.check_iter((c["application"] for _, c in cases), threads=1, chunk_size=5))
+    assert len(results) == len(cases), f"check_iter gave {len(results)} results for {len(cases)} cases"
     judge("python check_iter", [(cid, violations(r.to_dict(), c["expect"])) for r, (cid, c) in zip(results, cases)])
+
+
+def test_malformed_expectations_are_refused():
+    """The runner refuses every malformed expectation of tests/expectations.json (as the Rust
+    and C runners do) and accepts the well-formed ones."""
+    spec = json.loads((REPO / "tests" / "expectations.json").read_text(encoding="utf-8"))
+    assert len(spec["malformed"]) >= 20
+    for m in spec["malformed"]:
+        assert expectation_problems(m["expect"]), f"accepted: {m['expect']!r} ({m['why']})"
+    for w in spec["well_formed"]:
+        assert expectation_problems(w) == [], w
+    report = {"verdict": "eligible", "filing_type": None, "findings": [], "materials": []}
+    with pytest.raises(AssertionError, match="malformed expectation"):
+        violations(report, {"absent": ["DOMAIN_INVALD"]})
+    with pytest.raises(AssertionError, match="results for"):
+        judge("a lost result", [])
 
 
 def test_malformed_case_raises_input_error_with_line(engine):
@@ -58,20 +75,23 @@ def test_malformed_case_raises_input_error_with_line(engine):
     assert r.is_error and r.verdict is None and (r.code, r.line, r.index) == ("INPUT_MALFORMED", 2, 0)
 
 
-def _cli() -> "Path | None":
-    # BEIANCHECK_CLI first; then the debug build scripts/test.sh has just made (a release
-    # binary lying around may be older than the wheel).
+def _cli() -> Path:
+    """BEIANCHECK_CLI first; then the debug build scripts/test.sh has just made (a release
+    binary lying around may be older than the wheel). With neither, the debug build is made
+    here: the parity test never skips (cargo missing fails it, with the reason)."""
     env = os.environ.get("BEIANCHECK_CLI")
     if env:
+        assert Path(env).is_file(), f"BEIANCHECK_CLI={env} is not a file"
         return Path(env)
-    for profile in ("debug", "release"):
-        p = REPO / "target" / profile / "beiancheck"
-        if p.exists():
-            return p
-    return shutil.which("beiancheck") and Path(shutil.which("beiancheck"))  # type: ignore[arg-type]
+    p = REPO / "target" / "debug" / "beiancheck"
+    if not p.exists():
+        cargo = shutil.which("cargo")
+        assert cargo, "the beiancheck CLI is not built and cargo is not on PATH to build it (cargo build -p beiancheck-cli)"
+        subprocess.run([cargo, "build", "-q", "--locked", "-p", "beiancheck-cli"], cwd=REPO, check=True)
+    assert p.exists(), f"cargo build -p beiancheck-cli did not make {p}"
+    return p
 
 
-@pytest.mark.skipif(_cli() is None, reason="the beiancheck CLI is not built (cargo build -p beiancheck-cli)")
 def test_to_json_is_byte_identical_to_the_cli(engine, cases, tmp_path):
     """`beiancheck check --json` prints the core's Report::to_json_pretty(); the wheel's
     to_json(pretty=True) must be the same bytes, and to_json() the same document."""
@@ -81,5 +101,6 @@ def test_to_json_is_byte_identical_to_the_cli(engine, cases, tmp_path):
         f.write_text(json.dumps(c["application"], ensure_ascii=False), encoding="utf-8")
         out = subprocess.run([str(cli), "check", "--json", str(f)], capture_output=True, check=False)
         report = engine.check(c["application"])
+        assert out.returncode == (1 if report.verdict == "ineligible" else 0), (cid, out.stderr)
         assert out.stdout.strip() == report.to_json(pretty=True).encode(), cid
         assert json.loads(out.stdout) == json.loads(report.to_json()), cid

@@ -3,6 +3,8 @@
 
   cases.py extract CASES_DIR OUT_DIR
       writes OUT_DIR/NNN.json: the application of each case NNN.json
+  cases.py selftest
+      refuses every malformed expectation of tests/expectations.json, accepts the well-formed
   cases.py judge CASES_DIR PENDING_TXT C_REPORTS REFERENCE_REPORTS
       every report the C program wrote must equal the Rust core's byte for byte, and must meet
       its case's expectations exactly as cli/tests/cases.rs `violations()` decides; a case
@@ -14,11 +16,16 @@ import sys
 
 
 def cases(cases_dir):
+    known = catalogue_codes()
     out = []
     for name in sorted(os.listdir(cases_dir)):
         if name.endswith(".json"):
             with open(os.path.join(cases_dir, name), encoding="utf-8") as f:
-                out.append((name[:-5], json.load(f)))
+                case = json.load(f)
+            bad = expectation_problems(case.get("expect"), known)
+            if bad:
+                sys.exit(f"{name}: malformed expect: {'; '.join(bad)}")
+            out.append((name[:-5], case))
     if len(out) < 32:
         sys.exit(f"expected the shared acceptance cases in {cases_dir}, found {len(out)}")
     return out
@@ -35,8 +42,56 @@ def pending(path):
     return listed
 
 
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VERDICTS = ("eligible", "ineligible", "needs_review")
+FILING_TYPES = ("first_filing", "new_website_no_subject", "access_filing", "new_website_with_subject", "access_with_subject")
+
+
+def catalogue_codes():
+    with open(os.path.join(REPO, "core", "rules", "catalogue.json"), encoding="utf-8") as f:
+        return [c["code"] for c in json.load(f)["codes"]]
+
+
+def expectation_problems(expect, known):
+    """Why `expect` cannot be held to (empty = well-formed): the rules of
+    tests/expectations.json, as expectation_problems() in cli/tests/common decides."""
+    if not isinstance(expect, dict):
+        return ["expect must be an object, not %r" % (expect,)]
+    v = [] if expect else ["expect: {} asserts nothing"]
+
+    def code_list(x):
+        return isinstance(x, list) and len(x) > 0 and all(isinstance(c, str) and c in known for c in x)
+
+    def checklist(m):
+        return isinstance(m, str) and m[:1].isascii() and m[:1].isupper() and all(
+            c.isascii() and (c.isupper() or c.isdigit() or c == "_") for c in m)
+
+    checks = {
+        "verdict": lambda x: isinstance(x, str) and x in VERDICTS,
+        "verdict_in": lambda x: isinstance(x, list) and len(x) > 0 and all(isinstance(s, str) and s in VERDICTS for s in x),
+        "filing_type": lambda x: isinstance(x, str) and x in FILING_TYPES,
+        "codes": code_list,
+        "absent": code_list,
+        "any_of": lambda x: isinstance(x, list) and len(x) > 0 and all(code_list(g) for g in x),
+        "no_errors": lambda x: x is True,
+        "materials": lambda x: isinstance(x, list) and len(x) > 0 and all(checklist(m) for m in x),
+        "materials_zh": lambda x: isinstance(x, list) and len(x) > 0 and all(isinstance(z, str) and z for z in x),
+    }
+    for key, x in expect.items():
+        if key not in checks:
+            v.append("unknown key %r" % key)
+        elif not checks[key](x):
+            v.append("%s: ill-typed or empty: %r" % (key, x))
+    if isinstance(expect.get("codes"), list) and isinstance(expect.get("absent"), list):
+        for c in expect["codes"]:
+            if c in expect["absent"]:
+                v.append("%s is both in codes and in absent" % (c,))
+    return v
+
+
 def violations(report, expect):
-    """A line-for-line port of violations() in cli/tests/cases.rs."""
+    """A line-for-line port of violations() in cli/tests/common; the expectation must be
+    well-formed (cases() refuses the others)."""
     v = []
     codes = [f["code"] for f in report["findings"]]
     verdict = report["verdict"]
@@ -106,10 +161,25 @@ def judge(cases_dir, pending_txt, c_dir, ref_dir):
           f"{len(ids) - len(listed)} hold, {len(listed)} pending fail as listed")
 
 
+def selftest():
+    """Every malformed expectation of tests/expectations.json is refused, every well-formed one
+    accepted (the Rust and Python runners are held to the same file)."""
+    with open(os.path.join(REPO, "tests", "expectations.json"), encoding="utf-8") as f:
+        spec = json.load(f)
+    known = catalogue_codes()
+    wrong = [f"accepted: {m['expect']!r} ({m['why']})" for m in spec["malformed"] if not expectation_problems(m["expect"], known)]
+    wrong += [f"refused: {w!r}" for w in spec["well_formed"] if expectation_problems(w, known)]
+    if wrong or len(spec["malformed"]) < 20:
+        sys.exit("\n".join(wrong) or "tests/expectations.json: too few malformed expectations")
+    print(f"c runner: {len(spec['malformed'])} malformed expectations refused, {len(spec['well_formed'])} well-formed accepted")
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "extract":
         extract(sys.argv[2], sys.argv[3])
     elif len(sys.argv) == 6 and sys.argv[1] == "judge":
         judge(*sys.argv[2:])
+    elif len(sys.argv) == 2 and sys.argv[1] == "selftest":
+        selftest()
     else:
         sys.exit(__doc__)

@@ -10,7 +10,7 @@
 _Static_assert(BEIAN_OK == 7000, "results start at 7000");
 _Static_assert(BEIAN_NULL_PARAMETER == 7001 && BEIAN_INVALID_UTF8 == 7002 && BEIAN_MALFORMED_JSON == 7003 &&
                    BEIAN_INVALID_PACK == 7004 && BEIAN_INPUT_TOO_LARGE == 7005 && BEIAN_PANIC == 7006 &&
-                   BEIAN_BUFFER_TOO_SMALL == 7007 && BEIAN_NO_ERROR_DETAIL == 7008,
+                   BEIAN_BUFFER_TOO_SMALL == 7007 && BEIAN_NO_ERROR_DETAIL == 7008 && BEIAN_INVALID_ARGUMENT == 7009,
                "result values are part of the ABI");
 _Static_assert(BEIAN_MAX_INPUT == 16u * 1024u * 1024u, "the documented limit");
 _Static_assert(sizeof(beian_result) == 4, "beian_result is a uint32_t");
@@ -38,8 +38,8 @@ static void version(void) {
 static void result_messages(void) {
   char buf[BEIAN_MESSAGE_MAX];
   size_t n = 999;
-  const char *seen[9] = {0};
-  for (unsigned r = 7000; r <= 7008; r++) {
+  const char *seen[10] = {0};
+  for (unsigned r = 7000; r <= 7009; r++) {
     n = 999;
     EXPECT(beian_result_message(r, buf, sizeof buf, &n) == BEIAN_OK, "message of %u", r);
     EXPECT(n == strlen(buf) && n > 0 && n < BEIAN_MESSAGE_MAX, "length of message %u", r);
@@ -47,8 +47,8 @@ static void result_messages(void) {
     seen[r - 7000] = strdup(buf);
     for (unsigned j = 7000; j < r; j++) EXPECT(strcmp(seen[j - 7000], buf) != 0, "%u and %u differ", j, r);
   }
-  for (int i = 0; i < 9; i++) free((void *)seen[i]);
-  unsigned unknown[] = {0, 1, 6999, 7009, UINT_MAX};
+  for (int i = 0; i < 10; i++) free((void *)seen[i]);
+  unsigned unknown[] = {0, 1, 6999, 7010, UINT_MAX};
   for (size_t i = 0; i < sizeof unknown / sizeof *unknown; i++) {
     EXPECT(beian_result_message(unknown[i], buf, sizeof buf, &n) == BEIAN_OK, "unknown %u", unknown[i]);
     EXPECT(strcmp(buf, "unknown beian_result") == 0, "unknown %u: %s", unknown[i], buf);

@@ -73,15 +73,18 @@ build_asan() {
   cc "${cflags[@]}" -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all \
     $(pkg-config --cflags beiancheck) "$1" "$libdir/libbeiancheck.a" $private -o "$2"
 }
-for p in cases misuse threads leak hostile swap; do
+for p in cases misuse threads leak hostile swap ids; do
   build "tests/c/$p.c" "$w/$p"
   build_asan "tests/c/$p.c" "$w/$p-asan"
 done
 # The header is also valid C++ (cbindgen's extern "C" guards).
 printf '#include "beiancheck.h"\nint main() { const beian_engine *e = nullptr; return beian_engine_new_embedded(&e) == BEIAN_OK ? 0 : 1; }\n' > "$w/cxx.cc"
-c++ -std=c++17 -Wall -Werror -I"$includedir" "$w/cxx.cc" -L"$libdir" -lbeiancheck -Wl,-rpath,"$libdir" -o "$w/cxx" && "$w/cxx"
+# Two commands, not `a && b`: under set -e a failing left side of && does not stop the script.
+c++ -std=c++17 -Wall -Werror -I"$includedir" "$w/cxx.cc" -L"$libdir" -lbeiancheck -Wl,-rpath,"$libdir" -o "$w/cxx"
+"$w/cxx"
 
 part "C: every acceptance case through beian_check_json"
+python3 tests/c/cases.py selftest
 python3 tests/c/cases.py extract "$shared/cases" "$w/apps"
 apps=("$w"/apps/*.json)
 mkdir -p "$w/c" "$w/ref" "$w/asan"
@@ -103,22 +106,49 @@ python3 tests/hostile/materialize.py "$w/hostile-inputs"
 "$w/hostile" "$w/hostile-inputs"
 
 part "C: beian_engine_swap_pack while 4 threads check"
+# Pack B also approves .io, so the example (guangying.io) has other findings under it: a report
+# mixing the two packs would show (swap.c checks each report's findings against its version).
 python3 - "$w/pack.json" "$w/pack-A.json" "$w/pack-B.json" <<'PY'
 import json, sys
 pack = json.load(open(sys.argv[1], encoding="utf-8"))
 for out, v in ((sys.argv[2], "A"), (sys.argv[3], "B")):
     pack["meta"]["version"] = v
+    if v == "B":
+        pack["tlds"]["not_approved"] = [t for t in pack["tlds"]["not_approved"] if t["tld"] != "io"]
+        pack["tlds"]["approved"].append({"tld": "io", "unicode": "io", "status": "approved", "since": "2026-01-01", "source": "domain/tlds.json (test: pack B approves .io)"})
     json.dump(pack, open(out, "w", encoding="utf-8"), ensure_ascii=False)
 PY
 "$w/swap" "$w/pack-A.json" "$w/pack-B.json" examples/rejected-personal-forum.json
 
+part "C: beian_check_id gives what \`beiancheck id --json\` gives, value for value"
+printf '%s\n' 310104199001011233 310104199001011234 11010519491231002x '' ' 440306200002290046 ' 990101199001011230 \
+  '３１０１０４１９９００１０１１２３３' '"><img src=x onerror=alert(1)>' > "$w/ids.txt"
+"$w/ids" "$w/ids.txt" resident_id 2026-01-01 > "$w/ids-c.jsonl"
+target/debug/beiancheck id resident_id -f "$w/ids.txt" --as-of 2026-01-01 --json > "$w/ids-cli.jsonl" || true
+python3 - "$w/ids-c.jsonl" "$w/ids-cli.jsonl" <<'PY'
+import json, sys
+c = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+cli = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+for row in cli:
+    del row["value"], row["line"]
+assert len(c) == len(cli) == 8 and c == cli, (c, cli)
+print(f"ids: {len(c)} answers identical in C and the CLI")
+PY
+"$w/ids-asan" "$w/ids.txt" resident_id 2026-01-01 > /dev/null
+
 part "valgrind --leak-check=full (debug build)"
 vg=(valgrind -q --error-exitcode=1 --leak-check=full --num-callers=50 --suppressions=tests/c/valgrind.supp)
-if "${vg[@]}" "$w/leak" >/dev/null 2>&1; then
-  echo "valgrind did not fail on tests/c/leak.c (a deliberate leak): its verdicts mean nothing" >&2
+# The control must fail for the leak and nothing else: leak.c reached its leak (its line on
+# stdout; a failed setup exits 3 before it), valgrind exits with its error code 1, and its
+# report says "definitely lost".
+rc=0
+"${vg[@]}" "$w/leak" > "$w/leak-vg.out" 2> "$w/leak-vg.err" || rc=$?
+if [ "$rc" -ne 1 ] || ! grep -q '^leak: [0-9]* bytes handed out and lost$' "$w/leak-vg.out" || ! grep -q 'definitely lost' "$w/leak-vg.err"; then
+  cat "$w/leak-vg.out" "$w/leak-vg.err" >&2
+  echo "valgrind's negative control: want exit 1 with 'definitely lost' after leak.c leaked, got exit $rc: its verdicts mean nothing" >&2
   exit 1
 fi
-echo "negative control: valgrind fails on the deliberate leak, as it must"
+echo "negative control: valgrind fails on the deliberate leak (exit 1, definitely lost), as it must"
 t=$(seconds)
 # valgrind runs one thread at a time: misuse runs alongside threads to use both cores. No
 # separate `cases` run: threads.c first checks every case single-threaded, then in 8 threads.
@@ -134,11 +164,17 @@ cat "$w/valgrind-misuse.log"
 echo "valgrind: no errors, no leaks ($(took "$t"))"
 
 part "ASan + UBSan (static library)"
-if ASAN_OPTIONS=detect_leaks=1 "$w/leak-asan" >/dev/null 2>&1; then
-  echo "LeakSanitizer did not fail on tests/c/leak.c (a deliberate leak): its verdicts mean nothing" >&2
+# As for valgrind: the failure must be LeakSanitizer's report of the leak (exit 1, ASan's
+# exitcode, which its leak check uses), after leak.c reached it.
+rc=0
+ASAN_OPTIONS=detect_leaks=1 "$w/leak-asan" > "$w/leak-asan.out" 2> "$w/leak-asan.err" || rc=$?
+if [ "$rc" -ne 1 ] || ! grep -q '^leak: [0-9]* bytes handed out and lost$' "$w/leak-asan.out" ||
+  ! grep -q 'ERROR: LeakSanitizer: detected memory leaks' "$w/leak-asan.err"; then
+  cat "$w/leak-asan.out" "$w/leak-asan.err" >&2
+  echo "LeakSanitizer's negative control: want exit 1 with its leak report after leak.c leaked, got exit $rc: its verdicts mean nothing" >&2
   exit 1
 fi
-echo "negative control: LeakSanitizer fails on the deliberate leak, as it must"
+echo "negative control: LeakSanitizer reports the deliberate leak (exit 1), as it must"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 "$w/cases-asan" "$w/asan" "${apps[@]}"
 cmp -s <(cat "$w"/c/*) <(cat "$w"/asan/*) || { echo "reports differ under ASan" >&2; exit 1; }

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes every hostile input of manifest.json (files and generated ones) into OUTDIR, with
-OUTDIR/list.tsv: name <TAB> expected input-error code or "report" <TAB> codes that must appear
-(or -) <TAB> line:column of the input error (or -).
+OUTDIR/list.tsv, six fields a line: name <TAB> expected input-error code or "report" <TAB> codes
+that must appear (comma-separated, may be empty) <TAB> the verdict or "-" <TAB> for an input error
+the C result (BEIAN_...), for a report "none" when it must have no finding, else "-" <TAB> the
+input error's line:column when the manifest gives it, else "-".
 Used by the C and Python runners; the Rust runner (cli/tests/hostile.rs) reads the manifest
 itself. Usage: materialize.py OUTDIR"""
 import json, os, sys
@@ -31,7 +33,16 @@ for case in manifest["cases"]:
     with open(os.path.join(out, name), "wb") as f:
         f.write(data)
     e = case["expect"]
+    if "input_error" in e:
+        default = {"INPUT_MALFORMED": "BEIAN_MALFORMED_JSON", "INPUT_LIMIT_EXCEEDED": "BEIAN_INPUT_TOO_LARGE"}[e["input_error"]]
+        last = e.get("c_result", default)
+    elif "findings" in e:
+        if e["findings"]:
+            raise SystemExit("%s: list.tsv carries only findings: [] (none)" % name)
+        last = "none"
+    else:
+        last = "-"
     where = "%d:%d" % (e["line"], e["column"]) if "line" in e else "-"
-    rows.append("%s\t%s\t%s\t%s" % (name, e.get("input_error", "report"), ",".join(e.get("codes", [])) or "-", where))
+    rows.append("\t".join([name, e.get("input_error", "report"), ",".join(e.get("codes", [])), e.get("verdict", "-"), last, where]))
 with open(os.path.join(out, "list.tsv"), "w", encoding="utf-8") as f:
     f.write("\n".join(rows) + "\n")

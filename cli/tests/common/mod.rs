@@ -22,8 +22,88 @@ pub fn pending(file: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Every way the report can fail the case's expectations (empty = the case holds).
+const VERDICTS: [&str; 3] = ["eligible", "ineligible", "needs_review"];
+const FILING_TYPES: [&str; 5] =
+    ["first_filing", "new_website_no_subject", "access_filing", "new_website_with_subject", "access_with_subject"];
+
+/// Why an `expect` is not one a runner can hold a report to (empty = well-formed), by the rules
+/// of tests/expectations.json: known keys of the right types, catalogue codes, no empty list,
+/// something asserted, no code both required and absent. A malformed expectation is refused
+/// outright (a typo in a key or a code would otherwise pass silently).
+pub fn expectation_problems(expect: &Value) -> Vec<String> {
+    let mut v = Vec::new();
+    let Some(obj) = expect.as_object() else { return vec![format!("expect must be an object, not {expect}")] };
+    if obj.is_empty() {
+        v.push("expect: {} asserts nothing".to_owned());
+    }
+    let codes = |key: &str, x: &Value, v: &mut Vec<String>| match x.as_array() {
+        Some(list) if !list.is_empty() => {
+            for c in list {
+                match c.as_str() {
+                    Some(c) if beiancheck::codes::ALL.contains(&c) => {}
+                    _ => v.push(format!("{key}: {c} is not a catalogue code")),
+                }
+            }
+        }
+        _ => v.push(format!("{key} must be a non-empty list of codes, not {x}")),
+    };
+    for (key, x) in obj {
+        match key.as_str() {
+            "verdict" => {
+                if !x.as_str().is_some_and(|s| VERDICTS.contains(&s)) {
+                    v.push(format!("verdict must be one of {VERDICTS:?}, not {x}"));
+                }
+            }
+            "verdict_in" => match x.as_array() {
+                Some(l) if !l.is_empty() && l.iter().all(|s| s.as_str().is_some_and(|s| VERDICTS.contains(&s))) => {}
+                _ => v.push(format!("verdict_in must be a non-empty list of {VERDICTS:?}, not {x}")),
+            },
+            "filing_type" => {
+                if !x.as_str().is_some_and(|s| FILING_TYPES.contains(&s)) {
+                    v.push(format!("filing_type must be one of {FILING_TYPES:?}, not {x}"));
+                }
+            }
+            "codes" | "absent" => codes(key, x, &mut v),
+            "any_of" => match x.as_array() {
+                Some(groups) if !groups.is_empty() => groups.iter().for_each(|g| codes("any_of[]", g, &mut v)),
+                _ => v.push(format!("any_of must be a non-empty list of lists of codes, not {x}")),
+            },
+            "no_errors" => {
+                if *x != Value::Bool(true) {
+                    v.push(format!("no_errors may only be true, not {x}"));
+                }
+            }
+            "materials" => match x.as_array() {
+                Some(l)
+                    if !l.is_empty()
+                        && l.iter().all(|m| {
+                            m.as_str().is_some_and(|m| {
+                                m.starts_with(|c: char| c.is_ascii_uppercase())
+                                    && m.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+                            })
+                        }) => {}
+                _ => v.push(format!("materials must be a non-empty list of SCREAMING_SNAKE checklist codes, not {x}")),
+            },
+            "materials_zh" => match x.as_array() {
+                Some(l) if !l.is_empty() && l.iter().all(|z| z.as_str().is_some_and(|z| !z.is_empty())) => {}
+                _ => v.push(format!("materials_zh must be a non-empty list of non-empty texts, not {x}")),
+            },
+            _ => v.push(format!("unknown key {key:?}")),
+        }
+    }
+    for c in obj.get("codes").and_then(Value::as_array).into_iter().flatten() {
+        if obj.get("absent").and_then(Value::as_array).is_some_and(|a| a.contains(c)) {
+            v.push(format!("{c} is both in codes and in absent"));
+        }
+    }
+    v
+}
+
+/// Every way the report can fail the case's expectations (empty = the case holds). The
+/// expectation must be well-formed (`expectation_problems`); `load_cases` refuses the others.
 pub fn violations(report: &Value, expect: &Value) -> Vec<String> {
+    let malformed = expectation_problems(expect);
+    assert!(malformed.is_empty(), "malformed expectation {expect}: {}", malformed.join("; "));
     let mut v = Vec::new();
     let codes: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
     let verdict = report["verdict"].as_str().unwrap();
@@ -107,6 +187,8 @@ pub fn load_cases(dir: &Path) -> Vec<(String, Value)> {
         .map(|p| {
             let id = p.file_stem().unwrap().to_string_lossy().into_owned();
             let v: Value = serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap_or_else(|e| panic!("{id}: {e}"));
+            let malformed = expectation_problems(&v["expect"]);
+            assert!(malformed.is_empty(), "{}: malformed expect: {}", p.display(), malformed.join("; "));
             (id, v)
         })
         .collect();
