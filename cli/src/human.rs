@@ -1,6 +1,44 @@
-//! The readable output: Chinese and English side by side, as a filer reads it.
+//! The readable output: Chinese and English side by side (or one of them, `--lang`), as a
+//! filer reads it.
 use beiancheck::{vocab, DomainReport, Report, Severity, Verdict};
 use std::fmt::Write;
+
+/// Which language(s) the readable output is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Zh,
+    En,
+    Both,
+}
+
+impl Lang {
+    /// A label or text in the chosen language(s), the Chinese first.
+    pub fn pick(self, zh: &str, en: &str) -> String {
+        match self {
+            Lang::Zh => zh.to_owned(),
+            Lang::En => en.to_owned(),
+            Lang::Both if zh == en => zh.to_owned(),
+            Lang::Both => format!("{zh} {en}"),
+        }
+    }
+    /// Two texts on one line, `zh / en`.
+    pub fn slash(self, zh: &str, en: &str) -> String {
+        match self {
+            Lang::Zh => zh.to_owned(),
+            Lang::En => en.to_owned(),
+            Lang::Both => format!("{zh} / {en}"),
+        }
+    }
+    /// Two texts on lines of their own (messages), with an indent.
+    fn lines(self, o: &mut String, indent: &str, zh: &str, en: &str) {
+        if self != Lang::En {
+            let _ = writeln!(o, "{indent}{zh}");
+        }
+        if self != Lang::Zh {
+            let _ = writeln!(o, "{indent}{en}");
+        }
+    }
+}
 
 fn verdict_names(v: Verdict) -> (&'static str, &'static str) {
     match v {
@@ -10,32 +48,39 @@ fn verdict_names(v: Verdict) -> (&'static str, &'static str) {
     }
 }
 
-fn mark(s: Severity) -> &'static str {
+fn mark(s: Severity, l: Lang) -> String {
     match s {
-        Severity::Error => "✗ 错误 error",
-        Severity::Warning => "? 待确认 warning",
-        Severity::Info => "i 提示 info",
+        Severity::Error => format!("✗ {}", l.pick("错误", "error")),
+        Severity::Warning => format!("? {}", l.pick("待确认", "warning")),
+        Severity::Info => format!("i {}", l.pick("提示", "info")),
     }
 }
 
-pub fn report(r: &Report) -> String {
+pub fn report(r: &Report, l: Lang) -> String {
     let mut o = String::new();
     let (vz, ve) = verdict_names(r.verdict);
-    let _ = writeln!(o, "结论 Verdict: {vz} {ve}");
+    let _ = writeln!(o, "{}: {}", l.pick("结论", "Verdict"), l.pick(vz, ve));
     if let Some(t) = r.filing_type {
         let (z, e) = vocab::filing_type_names(t);
-        let _ = writeln!(o, "备案类型 Filing type: {z} {e} ({t})");
+        let _ = writeln!(o, "{}: {} ({t})", l.pick("备案类型", "Filing type"), l.pick(z, e));
     }
-    let _ = writeln!(o, "日期 As of: {} · 规则 rules {} ({})", r.as_of, r.rules.version, &r.rules.sha256[..12]);
+    let _ = writeln!(
+        o,
+        "{}: {} · {} {} ({})",
+        l.pick("日期", "As of"),
+        r.as_of,
+        l.pick("规则", "rules"),
+        r.rules.version,
+        &r.rules.sha256[..12]
+    );
     if r.findings.is_empty() {
-        let _ = writeln!(o, "\n未发现问题 No findings.");
+        let _ = writeln!(o, "\n{}", l.pick("未发现问题", "No findings."));
     } else {
-        let _ = writeln!(o, "\n发现 Findings ({}):", r.findings.len());
+        let _ = writeln!(o, "\n{} ({}):", l.pick("发现", "Findings"), r.findings.len());
         for f in &r.findings {
-            let _ = writeln!(o, "\n{} [{}] {}", mark(f.severity), f.code, f.path);
-            let _ = writeln!(o, "  {}", f.message.zh);
-            let _ = writeln!(o, "  {}", f.message.en);
-            let _ = writeln!(o, "  来源 source: {} ‹{}›", f.title, f.url);
+            let _ = writeln!(o, "\n{} [{}] {}", mark(f.severity, l), f.code, f.path);
+            l.lines(&mut o, "  ", &f.message.zh, &f.message.en);
+            let _ = writeln!(o, "  {}: {} ‹{}›", l.pick("来源", "source"), f.title, f.url);
         }
     }
     if !r.not_checked.is_empty() {
@@ -53,55 +98,52 @@ pub fn report(r: &Report) -> String {
         let _ = writeln!(o, "\n未核验 Not checked (not given): {} / {}", zh.join("、"), en.join(", "));
     }
     if !r.materials.is_empty() {
-        let _ = writeln!(o, "\n需准备的材料 Materials to prepare:");
+        let _ = writeln!(o, "\n{}:", l.pick("需准备的材料", "Materials to prepare"));
         for m in &r.materials {
-            let _ = writeln!(o, "  - {} {} ({})", m.name.zh, m.name.en, m.code);
-            let _ = writeln!(o, "    {} / {}", m.reason.zh, m.reason.en);
-            let _ = writeln!(o, "    来源 source: {} ‹{}›", m.title, m.url);
+            let _ = writeln!(o, "  - {} ({})", l.pick(&m.name.zh, &m.name.en), m.code);
+            let _ = writeln!(o, "    {}", l.slash(&m.reason.zh, &m.reason.en));
+            let _ = writeln!(o, "    {}: {} ‹{}›", l.pick("来源", "source"), m.title, m.url);
         }
     }
-    let _ = writeln!(o, "\n流程 Steps:");
+    let _ = writeln!(o, "\n{}:", l.pick("流程", "Steps"));
     for s in &r.steps {
         let (z, e) = vocab::step_names(s.step);
         let st = match s.status {
-            "done" => "✓ 就绪 ready",
-            "blocked" => "✗ 受阻 blocked",
-            _ => "… 待办 pending",
+            "done" => format!("✓ {}", l.pick("就绪", "ready")),
+            "blocked" => format!("✗ {}", l.pick("受阻", "blocked")),
+            _ => format!("… {}", l.pick("待办", "pending")),
         };
         let by = if s.blocked_by.is_empty() { String::new() } else { format!(" ← {}", s.blocked_by.join(", ")) };
-        let _ = writeln!(o, "  {st:<16} {z} {e}{by}");
+        let _ = writeln!(o, "  {st:<16} {}{by}", l.pick(z, e));
     }
     let t = &r.timeline;
-    let _ = writeln!(o, "\n时间 Timeline:");
-    let _ = writeln!(
-        o,
-        "  腾讯云初审 provider review: {}-{} 个工作日 working days",
-        t.provider_review_working_days[0], t.provider_review_working_days[1]
-    );
-    let _ = writeln!(o, "    {}", t.provider_review_note.zh);
-    let _ = writeln!(o, "  短信核验 SMS verification: {} 小时内 within {} hours", t.sms_verification_hours, t.sms_verification_hours);
-    match t.bureau_review_days {
-        Some([lo, hi]) => {
-            let _ = writeln!(
-                o,
-                "  管局审核 bureau review: 约 {lo}-{hi} 天 about {lo}-{hi} days (法定最长 {} 个工作日 legal maximum {} working days)",
-                t.bureau_review_working_days_max, t.bureau_review_working_days_max
-            );
-        }
-        None => {
-            let _ = writeln!(
-                o,
-                "  管局审核 bureau review: 最长 {} 个工作日 at most {} working days",
-                t.bureau_review_working_days_max, t.bureau_review_working_days_max
-            );
-        }
-    }
+    let [lo, hi] = t.provider_review_working_days;
+    let _ = writeln!(o, "\n{}:", l.pick("时间", "Timeline"));
+    let _ = writeln!(o, "  {}", l.pick(&format!("腾讯云初审：{lo}-{hi} 个工作日"), &format!("provider review: {lo}-{hi} working days")));
+    l.lines(&mut o, "    ", &t.provider_review_note.zh, &t.provider_review_note.en);
+    let h = t.sms_verification_hours;
+    let _ = writeln!(o, "  {}", l.pick(&format!("短信核验：{h} 小时内"), &format!("SMS verification: within {h} hours")));
+    let max = t.bureau_review_working_days_max;
+    let bureau = match t.bureau_review_days {
+        Some([lo, hi]) => l.pick(
+            &format!("管局审核：约 {lo}-{hi} 天（法定最长 {max} 个工作日）"),
+            &format!("bureau review: about {lo}-{hi} days (legal maximum {max} working days)"),
+        ),
+        None => l.pick(&format!("管局审核：最长 {max} 个工作日"), &format!("bureau review: at most {max} working days")),
+    };
+    let _ = writeln!(o, "  {bureau}");
     o.trim_end().to_owned()
 }
 
-pub fn domain_line(r: &DomainReport) -> String {
+pub fn domain_line(r: &DomainReport, l: Lang) -> String {
     let (vz, ve) = verdict_names(r.verdict);
-    let mut o = format!("{}\t{ve} {vz}", r.input);
+    // English first here, as scripts have always read this line.
+    let v = match l {
+        Lang::Both => format!("{ve} {vz}"),
+        Lang::Zh => vz.to_owned(),
+        Lang::En => ve.to_owned(),
+    };
+    let mut o = format!("{}\t{v}", r.input);
     if let (Some(reg), Some(u)) = (&r.registrable, &r.registrable_unicode) {
         if reg == u {
             let _ = write!(o, "\t{reg}");
@@ -110,7 +152,7 @@ pub fn domain_line(r: &DomainReport) -> String {
         }
     }
     for f in &r.findings {
-        let _ = write!(o, "\n  {} [{}] {} / {}", mark(f.severity), f.code, f.message.zh, f.message.en);
+        let _ = write!(o, "\n  {} [{}] {}", mark(f.severity, l), f.code, l.slash(&f.message.zh, &f.message.en));
     }
     o
 }

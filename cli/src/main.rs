@@ -23,6 +23,9 @@ struct Cli {
     /// Use this rule pack (as written by `beiancheck rules --export`) instead of the embedded one.
     #[arg(long, global = true, value_name = "FILE")]
     pack: Option<PathBuf>,
+    /// Language of the readable output: zh, en, or both (JSON always carries both).
+    #[arg(long, global = true, value_enum, default_value = "both")]
+    lang: human::Lang,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -184,7 +187,7 @@ fn main() -> ExitCode {
             }
         },
     };
-    match run(&engine, cli.cmd) {
+    match run(&engine, cli.cmd, cli.lang) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
             eprintln!("beiancheck: {e}");
@@ -217,12 +220,12 @@ fn read_input(file: &str) -> Result<String, String> {
         io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read standard input: {e}"))?;
     } else {
         let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-        s = String::from_utf8(bytes).map_err(|e| format!("{file} is not UTF-8 (byte {})", e.utf8_error().valid_up_to()))?;
+        s = beiancheck::utf8(&bytes).map_err(|e| input_error(file, &e))?.to_owned();
     }
     Ok(s)
 }
 
-fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
+fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
     let mut out = io::stdout().lock();
     let w = |out: &mut io::StdoutLock, s: &str| writeln!(out, "{s}").map_err(|e| e.to_string());
     match cmd {
@@ -233,7 +236,7 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                     if json {
                         w(&mut out, &report.to_json_pretty())?;
                     } else {
-                        w(&mut out, &human::report(&report))?;
+                        w(&mut out, &human::report(&report, lang))?;
                     }
                     Ok(exit_for(report.verdict, strict))
                 }
@@ -246,6 +249,8 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
             }
         }
         Cmd::Domain { names, subject, province, json, strict } => {
+            let subject = flag_word("--subject", subject, beiancheck::vocab::SUBJECT_KINDS)?;
+            let province = flag_province(engine, province)?;
             let q = beiancheck::DomainQuery { subject_kind: subject, province };
             let mut code = 0;
             for n in &names {
@@ -254,7 +259,7 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                 if json {
                     w(&mut out, &serde_json::to_string(&r).map_err(|e| e.to_string())?)?;
                 } else {
-                    w(&mut out, &human::domain_line(&r))?;
+                    w(&mut out, &human::domain_line(&r, lang))?;
                 }
             }
             Ok(code)
@@ -281,6 +286,10 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                     (r.materials, Vec::new())
                 }
                 None => {
+                    // A bad flag value is a usage error naming the flag, and nothing is printed.
+                    let province = flag_province(engine, province)?;
+                    let subject_kind = flag_word("--subject", subject_kind, beiancheck::vocab::SUBJECT_KINDS)?;
+                    let filing_type = flag_word("--filing-type", filing_type, beiancheck::vocab::FILING_TYPES)?;
                     let q = beiancheck::MaterialsQuery {
                         province,
                         subject_kind,
@@ -305,15 +314,22 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                 w(&mut out, &serde_json::json!({"materials": materials, "findings": findings}).to_string())?;
             } else {
                 for f in &findings {
-                    w(&mut out, &format!("✗ [{}] {} / {}", f.code, f.message.zh, f.message.en))?;
+                    w(&mut out, &format!("✗ [{}] {}", f.code, lang.slash(&f.message.zh, &f.message.en)))?;
                 }
                 for m in &materials {
-                    let tpl = m.template.as_deref().map(|t| format!("\n    模板 template: {t}")).unwrap_or_default();
+                    let tpl = m.template.as_deref().map(|t| format!("\n    {}: {t}", lang.pick("模板", "template"))).unwrap_or_default();
+                    let names = match lang {
+                        human::Lang::Both => format!("{} ({})\n  {}", m.name.zh, m.code, m.name.en),
+                        _ => format!("{} ({})", lang.pick(&m.name.zh, &m.name.en), m.code),
+                    };
                     w(
                         &mut out,
                         &format!(
-                            "- {} ({})\n  {}\n    {} / {}\n    来源 source: {} ‹{}›{tpl}",
-                            m.name.zh, m.code, m.name.en, m.reason.zh, m.reason.en, m.title, m.url
+                            "- {names}\n    {}\n    {}: {} ‹{}›{tpl}",
+                            lang.slash(&m.reason.zh, &m.reason.en),
+                            lang.pick("来源", "source"),
+                            m.title,
+                            m.url
                         ),
                     )?;
                 }
@@ -336,20 +352,25 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
                     .to_string(),
                 )?;
             } else {
-                w(
-                    &mut out,
-                    &format!(
-                        "{} ({}, {})\n  zh: {}\n  en: {}\n  source: {} ‹{}›\n  cited as: {}",
-                        e.code,
-                        e.family,
-                        sev.as_str(),
-                        e.zh,
-                        e.en,
-                        title,
-                        url,
-                        e.source
-                    ),
-                )?;
+                // What the severity does to the verdict (DESIGN.md, The report).
+                let (effect_zh, effect_en) = match sev {
+                    beiancheck::Severity::Error => {
+                        ("错误：备案会被驳回（结论为“不能备案”）", "error: the filing would be rejected (verdict ineligible)")
+                    }
+                    beiancheck::Severity::Warning => {
+                        ("待确认：无法自动判定，需人工确认", "warning: could not be decided, needs a human look (verdict needs_review)")
+                    }
+                    beiancheck::Severity::Info => ("提示：仅供参考，不影响结论", "info: advice only, the verdict is unchanged"),
+                };
+                let mut text = format!("{} ({})\n", e.code, e.family);
+                if lang != human::Lang::En {
+                    text.push_str(&format!("  含义：{}\n  影响：{effect_zh}\n  依据：{title} ‹{url}›\n", e.zh));
+                }
+                if lang != human::Lang::Zh {
+                    text.push_str(&format!("  meaning: {}\n  effect: {effect_en}\n  basis: {title} ‹{url}›\n", e.en));
+                }
+                text.push_str(&format!("  cited as: {}", e.source));
+                w(&mut out, &text)?;
             }
             Ok(0)
         }
@@ -417,6 +438,29 @@ fn run(engine: &Engine, cmd: Cmd) -> Result<u8, String> {
             }
             Ok(code)
         }
+    }
+}
+
+/// A flag's vocabulary word (or its Chinese name), else a usage error naming the flag and the
+/// nearest value (the core's vocabulary and matching).
+fn flag_word(flag: &str, v: Option<String>, values: &'static [&'static str]) -> Result<Option<String>, String> {
+    let Some(v) = v else { return Ok(None) };
+    match beiancheck::vocab::parse(values, &v) {
+        Ok(w) => Ok(Some(w.to_owned())),
+        Err(near) => {
+            let hint = near.map(|w| format!(" (did you mean {w}?)")).unwrap_or_default();
+            Err(format!("{flag} {v}: not a known value{hint}; values: {}", values.join(", ")))
+        }
+    }
+}
+
+/// A province flag the pack knows (code or Chinese name), else a usage error naming the flag.
+fn flag_province(engine: &Engine, v: Option<String>) -> Result<Option<String>, String> {
+    match v {
+        Some(p) if engine.pack().province(&p).is_none() => {
+            Err(format!("--province {p}: unknown province; use a code such as SH or a Chinese name such as 上海"))
+        }
+        v => Ok(v),
     }
 }
 

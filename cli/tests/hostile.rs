@@ -79,7 +79,13 @@ fn every_hostile_input_through_the_core() {
         let got = e.check_json_bytes(&bytes_of(&c), None);
         let want = &c["expect"];
         match (got, want["input_error"].as_str()) {
-            (Err(err), Some(code)) => assert_eq!(err.code, code, "{}: {}", name(&c), err.message),
+            (Err(err), Some(code)) => {
+                assert_eq!(err.code, code, "{}: {}", name(&c), err.message);
+                // Where, when the manifest says: the same line and column in every face.
+                if let (Some(l), Some(col)) = (want["line"].as_u64(), want["column"].as_u64()) {
+                    assert_eq!((err.line as u64, err.column as u64), (l, col), "{}: {}", name(&c), err.message);
+                }
+            }
             (Ok(r), None) => {
                 let json: Value = serde_json::from_str(&r.to_json()).unwrap();
                 report_meets(&json, want, &name(&c));
@@ -105,6 +111,9 @@ fn every_hostile_input_through_the_cli() {
                 assert_eq!(code, Some(2), "{}", name(&c));
                 let err = String::from_utf8_lossy(&out.stderr);
                 assert!(err.contains(want) && err.contains("line"), "{}: {err}", name(&c));
+                if let (Some(l), Some(col)) = (c["expect"]["line"].as_u64(), c["expect"]["column"].as_u64()) {
+                    assert!(err.contains(&format!("line {l}, column {col}:")), "{}: {err}", name(&c));
+                }
             }
             None => {
                 assert!(matches!(code, Some(0) | Some(1)), "{}: exit {code:?}: {}", name(&c), String::from_utf8_lossy(&out.stderr));

@@ -265,7 +265,7 @@ pub(crate) fn name_rules(pack: &Pack, p: &Parsed, subject_kind: Option<&str>, pr
         TldStatus::NotApproved | TldStatus::Unlisted => {
             let st = match (status, row) {
                 (TldStatus::NotApproved, Some(r)) => r.status.clone(),
-                _ => "not on any approved list".to_owned(),
+                _ => "not_listed".to_owned(),
             };
             sink.add_sourced(DOMAIN_TLD_NOT_APPROVED, path, ctx!["tld" => tld_u(), "status" => st], row.map(|r| r.source.as_str()));
         }

@@ -158,7 +158,16 @@ pub struct Template(Vec<Part>);
 #[derive(Debug, Clone, PartialEq)]
 enum Part {
     Text(String),
-    Key(String),
+    /// A placeholder, and the vocabulary its values come from (rendered through their names).
+    Key(String, Option<&'static [crate::vocab::Named]>),
+}
+
+/// The language a template is rendered in: a vocabulary word reads as its Chinese name in zh
+/// text and as its English phrase in en text (the context keeps the word itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
 }
 
 impl Template {
@@ -172,7 +181,8 @@ impl Template {
                     if open > 0 {
                         parts.push(Part::Text(rest[..open].to_owned()));
                     }
-                    parts.push(Part::Key(after[..close].to_owned()));
+                    let key = &after[..close];
+                    parts.push(Part::Key(key.to_owned(), crate::vocab::vocabulary_of_key(key)));
                     rest = &after[close + 1..];
                 }
                 None => break,
@@ -185,19 +195,30 @@ impl Template {
     }
 
     pub fn render(&self, ctx: &Context) -> String {
+        self.render_in(ctx, Lang::En)
+    }
+
+    pub fn render_in(&self, ctx: &Context, lang: Lang) -> String {
+        let word = |s: &'_ str, names: Option<&'static [crate::vocab::Named]>| -> String {
+            match names.and_then(|n| crate::vocab::named(n, s)) {
+                Some(n) if lang == Lang::Zh => n.zh.to_owned(),
+                Some(n) => n.en.to_owned(),
+                None => s.to_owned(),
+            }
+        };
         let mut out = String::with_capacity(self.0.iter().map(|p| if let Part::Text(t) = p { t.len() } else { 16 }).sum());
         for part in &self.0 {
             match part {
                 Part::Text(t) => out.push_str(t),
-                Part::Key(key) => match ctx.get(key) {
-                    Some(Value::String(s)) => out.push_str(s),
+                Part::Key(key, names) => match ctx.get(key) {
+                    Some(Value::String(s)) => out.push_str(&word(s, *names)),
                     Some(Value::Array(items)) => {
                         for (i, v) in items.iter().enumerate() {
                             if i > 0 {
-                                out.push_str(", ");
+                                out.push_str(if lang == Lang::Zh { "、" } else { ", " });
                             }
                             match v.as_str() {
-                                Some(s) => out.push_str(s),
+                                Some(s) => out.push_str(&word(s, *names)),
                                 None => out.push_str(&v.to_string()),
                             }
                         }

@@ -62,6 +62,41 @@ pub const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.
 static EMBEDDED: Lazy<Arc<Pack>> =
     Lazy::new(|| Arc::new(Pack::from_bytes(EMBEDDED_PACK).expect("the embedded rule pack is validated by the test suite")));
 
+/// Bytes as UTF-8 text, or the input error every face reports for them: the 1-based line and
+/// column (in characters) of the first byte that is not UTF-8.
+pub fn utf8(bytes: &[u8]) -> Result<&str, InputError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        // The prefix is valid UTF-8 by construction.
+        let column = std::str::from_utf8(&good[line_start..]).map_or(0, |t| t.chars().count()) + 1;
+        InputError {
+            code: INPUT_MALFORMED,
+            line,
+            column,
+            path: None,
+            message: format!("invalid UTF-8 at line {line}, column {column} (byte {})", e.valid_up_to()),
+        }
+    })
+}
+
+/// The 1-based line and column (characters) of the first non-blank character of a text.
+fn first_token(text: &str) -> (usize, usize) {
+    let (mut line, mut column) = (1, 1);
+    for c in text.chars() {
+        match c {
+            '\n' => {
+                line += 1;
+                column = 1;
+            }
+            ' ' | '\t' | '\r' => column += 1,
+            _ => break,
+        }
+    }
+    (line, column)
+}
+
 /// An input that is not an application at all: JSON that does not parse, or one over a limit.
 /// Everything else about an input becomes a finding in the report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -173,22 +208,7 @@ impl Engine {
     /// invalid UTF-8 is an input error naming the line and column of the first bad byte.
     pub fn check_json_bytes(&self, bytes: &[u8], default_as_of: Option<NaiveDate>) -> Result<Report, InputError> {
         self.limits.check_size(bytes.len())?;
-        match std::str::from_utf8(bytes) {
-            Ok(s) => self.check_json_at(s, default_as_of),
-            Err(e) => {
-                let good = &bytes[..e.valid_up_to()];
-                let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-                let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-                let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
-                Err(InputError {
-                    code: INPUT_MALFORMED,
-                    line,
-                    column,
-                    path: None,
-                    message: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-                })
-            }
-        }
+        self.check_json_at(utf8(bytes)?, default_as_of)
     }
 
     /// As [`Engine::check_json`], with the default date injected instead of read from the clock.
@@ -203,6 +223,17 @@ impl Engine {
             path: None,
             message: e.to_string(),
         })?;
+        // An application is an object; any other JSON document is not one (one answer in every face).
+        if value.as_object().is_none() {
+            let (line, column) = first_token(json);
+            return Err(InputError {
+                code: INPUT_MALFORMED,
+                line,
+                column,
+                path: None,
+                message: format!("an application is a JSON object {{…}}, not {}", value.type_name()),
+            });
+        }
         self.limits.check_value(&value)?;
         Ok(self.run_value(&value, default_as_of))
     }
@@ -210,6 +241,17 @@ impl Engine {
     /// Checks an application given as parsed JSON (the limits apply as to JSON text).
     pub fn check_value_at(&self, value: &serde_json::Value, default_as_of: Option<NaiveDate>) -> Result<Report, InputError> {
         let value = json::Json::from_value(value);
+        // An application is an object; any other JSON document is not one (one answer in every face).
+        if value.as_object().is_none() {
+            let (line, column) = (0, 0); // no text: no position
+            return Err(InputError {
+                code: INPUT_MALFORMED,
+                line,
+                column,
+                path: None,
+                message: format!("an application is a JSON object {{…}}, not {}", value.type_name()),
+            });
+        }
         self.limits.check_value(&value)?;
         Ok(self.run_value(&value, default_as_of))
     }

@@ -611,11 +611,21 @@ impl Reader<'_, '_> {
     }
 
     fn word_of(&mut self, s: &str, at: &str, vocab: &'static [&'static str]) -> Option<&'static str> {
-        match vocab.iter().find(|w| **w == s) {
-            Some(w) => Some(w),
-            None => {
+        // The value, or its Chinese name (个人, 包年包月 …); else the nearest value (vocab.rs).
+        match vocab::parse(vocab, s) {
+            Ok(w) => Some(w),
+            Err(near) => {
                 let list = vocab.join(", ");
-                self.invalid(at, format!("\"{s}\" is not one of: {list}"), format!("“{s}”不在可选值中：{list}"));
+                let list_zh: Vec<String> = vocab.iter().map(|w| vocab::zh_of(vocab, w)).collect();
+                let (hint_en, hint_zh) = match near {
+                    Some(w) => (format!("did you mean \"{w}\"? "), format!("是否应为“{}”？", vocab::zh_of(vocab, w))),
+                    None => (String::new(), String::new()),
+                };
+                self.invalid(
+                    at,
+                    format!("\"{s}\" is not one of the values ({hint_en}values: {list})"),
+                    format!("“{s}”不是可选值（{hint_zh}可选值：{}）", list_zh.join("、")),
+                );
                 None
             }
         }

@@ -289,7 +289,10 @@ impl Catalogue {
             code,
             severity: *severity,
             path,
-            message: Message { zh: zh.render(&context), en: en.render(&context) },
+            message: Message {
+                zh: zh.render_in(&context, crate::findings::Lang::Zh),
+                en: en.render_in(&context, crate::findings::Lang::En),
+            },
             context,
             source: source.to_owned(),
             title: doc.title.clone(),
@@ -427,7 +430,9 @@ impl Pack {
                     ("approved", "approved") => TldStatus::Approved,
                     ("approved", "disputed") => TldStatus::Disputed,
                     ("approved", s) => return Err(err(format!("{at}.status"), format!("\"{s}\" is not approved|disputed"))),
-                    _ => TldStatus::NotApproved,
+                    (_, s) if crate::vocab::named(crate::vocab::TLD_STATUS_NAMES, s).is_some() => TldStatus::NotApproved,
+                    // Its message names the reason in words (vocab.rs), so it is one of the known reasons.
+                    (_, s) => return Err(err(format!("{at}.status"), format!("\"{s}\" is not a known reason (vocab::TLD_STATUS_NAMES)"))),
                 };
                 if row.tld.is_empty() || row.tld != row.tld.to_ascii_lowercase() || !row.tld.is_ascii() {
                     return Err(err(format!("{at}.tld"), "must be a lower-case A-label"));

@@ -211,12 +211,12 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
 fn services(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut Sink) {
     let path = |j: usize| format!("websites[{i}].service_content[{j}]");
     let kind = cx.subject_kind.unwrap_or("");
-    let (subj_zh, subj_en) = (vocab::subject_kind_zh(kind), kind.replace('_', " "));
+    let (subj_zh, subj_en) = (vocab::subject_kind_zh(kind), vocab::subject_kind_en(kind));
     for (j, s) in w.services().iter().enumerate() {
         if cx.personal == Some(true) {
             if let Some(b) = cx.pack.websites.personal_services_not_allowed.iter().find(|b| b.service == *s) {
                 sink.add_sourced(WEBSITE_SERVICE_NOT_ALLOWED, path(j), ctx![
-                    "service" => *s, "subject_zh" => subj_zh, "subject_en" => subj_en.clone(), "reason_zh" => b.reason_zh.clone(), "reason_en" => b.reason_en.clone(),
+                    "service" => *s, "subject_zh" => subj_zh, "subject_en" => subj_en, "reason_zh" => b.reason_zh.clone(), "reason_en" => b.reason_en.clone(),
                 ], Some(&b.source));
             }
         }
@@ -228,7 +228,7 @@ fn services(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut 
                         WEBSITE_SERVICE_NOT_ALLOWED,
                         path(j),
                         ctx![
-                            "service" => *s, "subject_zh" => subj_zh, "subject_en" => subj_en.clone(),
+                            "service" => *s, "subject_zh" => subj_zh, "subject_en" => subj_en,
                             "reason_zh" => reason_zh.clone().unwrap_or_else(|| format!("{}管局不接受该服务类型", p.zh)),
                             "reason_en" => reason_en.clone().unwrap_or_else(|| format!("the {} bureau does not accept this service", p.en)),
                         ],
@@ -427,7 +427,7 @@ fn remarks(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut S
                     let p = p.expect("rules imply a province");
                     let kind = cx.subject_kind.unwrap_or("");
                     sink.add_sourced(WEBSITE_SERVICE_NOT_ALLOWED, path(), ctx![
-                        "service" => word, "subject_zh" => vocab::subject_kind_zh(kind), "subject_en" => kind.replace('_', " "),
+                        "service" => word, "subject_zh" => vocab::subject_kind_zh(kind), "subject_en" => vocab::subject_kind_en(kind),
                         "reason_zh" => reason_zh.clone().unwrap_or_else(|| format!("{}管局不接受网站备注提及“{word}”", p.zh)),
                         "reason_en" => reason_en.clone().unwrap_or_else(|| format!("the {} bureau refuses remarks that mention \"{word}\"", p.en)),
                     ], Some(source));

@@ -39,6 +39,7 @@ fn every_rechecked_tld_is_in_the_pack_and_decides_as_rechecked() {
         } else {
             assert_eq!((d.verdict, codes.as_slice()), (Verdict::Ineligible, &["DOMAIN_TLD_NOT_APPROVED"][..]), ".{tld}");
             assert_eq!(Some(d.findings[0].source.as_str()), row["source"].as_str(), ".{tld}");
+            assert_eq!(&*d.findings[0].url, "https://cloud.tencent.com/document/product/243/18905", ".{tld}");
         }
     }
 }

@@ -270,16 +270,11 @@ unsafe fn bytes<'a>(ptr: *const u8, len: usize, name: &'static str) -> Result<&'
 unsafe fn text<'a>(ptr: *const c_char, len: usize, name: &'static str) -> Result<&'a str, Failure> {
     // SAFETY: forwarded contract.
     let b = unsafe { bytes(ptr.cast::<u8>(), len, name)? };
-    std::str::from_utf8(b).map_err(|e| {
-        let good = &b[..e.valid_up_to()];
-        let line_start = good.iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
-        let mut f = Failure::new(
-            BEIAN_INVALID_UTF8,
-            codes::INPUT_MALFORMED,
-            format!("`{name}` is not valid UTF-8: invalid byte at offset {}", e.valid_up_to()),
-        );
-        f.detail.line = good.iter().filter(|&&c| c == b'\n').count() + 1;
-        f.detail.column = good.len() - line_start + 1;
+    // The core's answer (line and column in characters), as the CLI and Python give it.
+    core_engine::utf8(b).map_err(|e| {
+        let mut f = Failure::new(BEIAN_INVALID_UTF8, codes::INPUT_MALFORMED, format!("`{name}` is not valid UTF-8: {}", e.message));
+        f.detail.line = e.line;
+        f.detail.column = e.column;
         f
     })
 }

@@ -250,9 +250,10 @@ pub fn to_input_opt(obj: &Bound<'_, PyAny>, drop_nulls: bool) -> Input {
     let bytes =
         if let Ok(b) = obj.cast::<PyBytes>() { Some(b.as_bytes().to_vec()) } else { obj.cast::<PyByteArray>().ok().map(|b| b.to_vec()) };
     if let Some(b) = bytes {
-        return match String::from_utf8(b) {
-            Ok(t) => Input::Text(t),
-            Err(e) => Input::Bad(malformed(None, format!("the bytes are not valid UTF-8: {e}"))),
+        // The core's answer for invalid UTF-8 (line and column in characters), as in every face.
+        return match beiancheck::utf8(&b) {
+            Ok(t) => Input::Text(t.to_owned()),
+            Err(e) => Input::Bad(e),
         };
     }
     let what = if obj.is_none() { "None".to_owned() } else { format!("a value of type {}", type_name(obj)) };

@@ -22,16 +22,17 @@ def hostile(tmp_path_factory):
     rows = []
     for line in (out / "list.tsv").read_text(encoding="utf-8").splitlines():
         fields = line.split("\t")
-        assert len(fields) == 5, f"list.tsv: want 5 tab-separated fields: {line!r}"
-        name, expect, codes, verdict, last = fields
-        rows.append((name, (out / name).read_bytes(), expect, [c for c in codes.split(",") if c], verdict, last))
+        assert len(fields) == 6, f"list.tsv: want 6 tab-separated fields: {line!r}"
+        name, expect, codes, verdict, last, where = fields
+        pos = tuple(int(x) for x in where.split(":")) if where != "-" else None
+        rows.append((name, (out / name).read_bytes(), expect, [c for c in codes.split(",") if c], verdict, last, pos))
     assert len(rows) >= 20
     return rows
 
 
 def test_every_hostile_input_gets_its_answer(hostile):
     engine = beiancheck.Engine()
-    for name, data, expect, codes, verdict, last in hostile:
+    for name, data, expect, codes, verdict, last, pos in hostile:
         if expect == "report":
             report = engine.check(data)
             for c in codes:
@@ -44,6 +45,14 @@ def test_every_hostile_input_gets_its_answer(hostile):
             with pytest.raises(beiancheck.InputError) as e:
                 engine.check(data)
             assert e.value.code == expect, (name, e.value.code, e.value.message)
+            # The same line and column as the CLI and C give (the core's answer); a JSON string
+            # gets the same answer as the bytes.
+            if pos is not None:
+                assert (e.value.line, e.value.column) == pos, (name, e.value.line, e.value.column, e.value.message)
+                if b"\xff" not in data:
+                    with pytest.raises(beiancheck.InputError) as e2:
+                        engine.check(data.decode("utf-8"))
+                    assert (e2.value.code, e2.value.line, e2.value.column) == (expect, *pos), name
 
 
 def test_hostile_rows_in_bulk_keep_their_places(hostile):

@@ -24,17 +24,17 @@ int main(int argc, char **argv) {
   for (char *line = strtok(list, "\n"); line; line = strtok(NULL, "\n")) {
     lineno++;
     /* Five tab-separated fields, always: a line that is not is a broken list, not a skip. */
-    char *field[5] = {line, NULL, NULL, NULL, NULL};
+    char *field[6] = {line, NULL, NULL, NULL, NULL, NULL};
     int nf = 1;
-    for (char *t = strchr(line, '\t'); t && nf < 5; t = strchr(t, '\t')) {
+    for (char *t = strchr(line, '\t'); t && nf < 6; t = strchr(t, '\t')) {
       *t++ = '\0';
       field[nf++] = t;
     }
-    if (nf != 5 || strchr(field[4], '\t')) {
-      EXPECT(0, "list.tsv line %d: expected 5 tab-separated fields, got %d: %s", lineno, nf, line);
+    if (nf != 6 || strchr(field[5], '\t')) {
+      EXPECT(0, "list.tsv line %d: expected 6 tab-separated fields, got %d: %s", lineno, nf, line);
       continue;
     }
-    const char *name = field[0], *expect = field[1], *codes = field[2], *verdict = field[3], *last = field[4];
+    const char *name = field[0], *expect = field[1], *codes = field[2], *verdict = field[3], *last = field[4], *where = field[5];
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", argv[1], name);
     size_t len = 0;
@@ -72,6 +72,13 @@ int main(int argc, char **argv) {
       char want[256];
       snprintf(want, sizeof want, "\"code\":\"%s\"", expect);
       EXPECT(strstr(last_error(), want) != NULL, "%s: expected %s, detail %s", name, expect, last_error());
+      /* The same line and column as the CLI and Python give (the core's answer). */
+      unsigned l = 0, c = 0;
+      if (sscanf(where, "%u:%u", &l, &c) == 2) {
+        char pos[64];
+        snprintf(pos, sizeof pos, "\"line\":%u,\"column\":%u", l, c);
+        EXPECT(strstr(last_error(), pos) != NULL, "%s: expected %s, detail %s", name, pos, last_error());
+      }
       if (out.data) beian_buf_free(&out);
     }
     free(data);

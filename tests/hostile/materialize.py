@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Writes every hostile input of manifest.json (files and generated ones) into OUTDIR, with
-OUTDIR/list.tsv, five fields a line: name <TAB> expected input-error code or "report" <TAB> codes
+OUTDIR/list.tsv, six fields a line: name <TAB> expected input-error code or "report" <TAB> codes
 that must appear (comma-separated, may be empty) <TAB> the verdict or "-" <TAB> for an input error
-the C result (BEIAN_...), for a report "none" when it must have no finding, else "-".
+the C result (BEIAN_...), for a report "none" when it must have no finding, else "-" <TAB> the
+input error's line:column when the manifest gives it, else "-".
 Used by the C and Python runners; the Rust runner (cli/tests/hostile.rs) reads the manifest
 itself. Usage: materialize.py OUTDIR"""
 import json, os, sys
@@ -41,6 +42,7 @@ for case in manifest["cases"]:
         last = "none"
     else:
         last = "-"
-    rows.append("\t".join([name, e.get("input_error", "report"), ",".join(e.get("codes", [])), e.get("verdict", "-"), last]))
+    where = "%d:%d" % (e["line"], e["column"]) if "line" in e else "-"
+    rows.append("\t".join([name, e.get("input_error", "report"), ",".join(e.get("codes", [])), e.get("verdict", "-"), last, where]))
 with open(os.path.join(out, "list.tsv"), "w", encoding="utf-8") as f:
     f.write("\n".join(rows) + "\n")
