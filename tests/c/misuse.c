@@ -141,10 +141,10 @@ static void bad_text(const char *app_path, const char *malformed_path) {
   EXPECT(contains(last_error(), "\"line\":2,"), "read twice");
   free(mal);
 
-  /* Valid JSON that is not an application is still answered with a report. */
-  EXPECT(beian_check_json(engine, "42", 2, &report) == BEIAN_OK && contains((char *)report.data, "INPUT_INVALID_VALUE"),
-         "a number is a report with INPUT_INVALID_VALUE");
-  beian_buf_free(&report);
+  /* Valid JSON that is not an object is an input error at its first character, as in every
+     face: no report pretends to answer it. */
+  EXPECT(beian_check_json(engine, "42", 2, &out) == BEIAN_MALFORMED_JSON && UNTOUCHED(out), "a number is an input error");
+  EXPECT(contains(last_error(), "\"line\":1,"), "a number is located at line 1");
   /* A NUL inside the given length is data, not the end: a raw control character is malformed. */
   EXPECT(beian_check_json(engine, "{\"province\":\"S\0H\"}", 18, &out) == BEIAN_MALFORMED_JSON, "embedded NUL");
   /* Nesting far deeper than the parser allows: an error, not a stack overflow. */
