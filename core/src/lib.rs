@@ -223,17 +223,7 @@ impl Engine {
             path: None,
             message: e.to_string(),
         })?;
-        // An application is an object; any other JSON document is not one (one answer in every face).
-        if value.as_object().is_none() {
-            let (line, column) = first_token(json);
-            return Err(InputError {
-                code: INPUT_MALFORMED,
-                line,
-                column,
-                path: None,
-                message: format!("an application is a JSON object {{…}}, not {}", value.type_name()),
-            });
-        }
+        not_an_object(&value, || first_token(json))?;
         self.limits.check_value(&value)?;
         Ok(self.run_value(&value, default_as_of))
     }
@@ -241,17 +231,8 @@ impl Engine {
     /// Checks an application given as parsed JSON (the limits apply as to JSON text).
     pub fn check_value_at(&self, value: &serde_json::Value, default_as_of: Option<NaiveDate>) -> Result<Report, InputError> {
         let value = json::Json::from_value(value);
-        // An application is an object; any other JSON document is not one (one answer in every face).
-        if value.as_object().is_none() {
-            let (line, column) = (0, 0); // no text: no position
-            return Err(InputError {
-                code: INPUT_MALFORMED,
-                line,
-                column,
-                path: None,
-                message: format!("an application is a JSON object {{…}}, not {}", value.type_name()),
-            });
-        }
+        // No text, so no position.
+        not_an_object(&value, || (0, 0))?;
         self.limits.check_value(&value)?;
         Ok(self.run_value(&value, default_as_of))
     }
@@ -278,6 +259,22 @@ impl Engine {
     pub fn check_many_json<S: AsRef<str> + Sync>(&self, inputs: &[S], default_as_of: Option<NaiveDate>) -> Vec<Result<Report, InputError>> {
         inputs.par_iter().map(|s| self.check_json_at(s.as_ref(), default_as_of)).collect()
     }
+}
+
+/// An application is an object; any other JSON document is not one (one answer in every face),
+/// refused where `at` says it starts.
+fn not_an_object(value: &json::Json, at: impl FnOnce() -> (usize, usize)) -> Result<(), InputError> {
+    if value.as_object().is_some() {
+        return Ok(());
+    }
+    let (line, column) = at();
+    Err(InputError {
+        code: INPUT_MALFORMED,
+        line,
+        column,
+        path: None,
+        message: format!("an application is a JSON object {{…}}, not {}", value.type_name()),
+    })
 }
 
 fn rules_info(pack: &Pack) -> RulesInfo {
