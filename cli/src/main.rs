@@ -105,6 +105,13 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Print the JSON Schema of an application (schema/application.schema.json), or with
+    /// --markdown the field reference of docs/INPUT.md; both are generated from the reader.
+    #[command(hide = true)]
+    Schema {
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Print the catalogue entry of a finding code.
     Explain {
         code: String,
@@ -335,6 +342,11 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
                 }
             }
             Ok(if findings.iter().any(|f| f.severity == beiancheck::Severity::Error) { 2 } else { 0 })
+        }
+        Cmd::Schema { markdown } => {
+            let text = if markdown { beiancheck::schema::input_reference() } else { beiancheck::schema::schema_json(&engine.pack()) };
+            write!(out, "{text}").map_err(|e| e.to_string())?;
+            Ok(0)
         }
         Cmd::Explain { code, json } => {
             let key = code.trim().to_ascii_uppercase();

@@ -28,6 +28,7 @@ pub mod province;
 pub mod report;
 pub mod resource;
 pub mod rules_doc;
+pub mod schema;
 pub mod sources;
 pub mod subject;
 pub mod summary;

@@ -355,6 +355,32 @@ pub fn parse(values: &'static [&'static str], input: &str) -> Result<&'static st
     Err(best.map(|(_, w)| w))
 }
 
+/// Every spelling [`parse`] takes exactly for a value of `values`, with the value it reads as:
+/// the values, their Chinese names and the other Chinese spellings, first match first (as
+/// `parse` tries them). `parse` also takes a value in any letter case and any of these with
+/// surrounding spaces. For the schema and docs/INPUT.md (schema.rs).
+pub fn spellings(values: &[&'static str]) -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<(&'static str, &'static str)> = values.iter().map(|v| (*v, *v)).collect();
+    let names = VOCABULARIES.iter().flat_map(|v| v.values.iter()).filter(|n| values.contains(&n.value));
+    for nm in names {
+        out.push((nm.zh, nm.value));
+    }
+    for (a, v) in ALIASES {
+        if values.contains(v) {
+            out.push((a, v));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|(sp, _)| seen.insert(*sp));
+    out
+}
+
+/// The names of a value in whichever vocabulary lists it (for value lists that are a subset of
+/// a vocabulary, such as [`PERSON_ID_TYPES`]).
+pub fn any_named(value: &str) -> Option<&'static Named> {
+    VOCABULARIES.iter().flat_map(|v| v.values.iter()).find(|n| n.value == value)
+}
+
 /// Levenshtein distance in characters (inputs are short vocabulary words).
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
