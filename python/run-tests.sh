@@ -52,6 +52,8 @@ say "wheel built in $(( $(date +%s) - start ))s: $(basename "$dist"/*.whl)"
 wheel="$(ls "$dist"/*.whl)"
 "$vpy" -m pip install -q --force-reinstall --no-deps "$wheel"
 "$vpy" -m pip install -q "${wheel}[test]"
+# test_schema.py validates examples and cases against schema/application.schema.json.
+"$vpy" -c 'import jsonschema' 2>/dev/null || "$vpy" -m pip install -q "jsonschema>=4.18"
 # The Dask, Ray and pandera recipes of docs/PYTHON.md: tested where their wheels install (a few seconds
 # each); otherwise test_engines.py skips them and says why.
 for extra in "dask[dataframe]" "ray" "pandera>=0.24"; do

@@ -373,7 +373,7 @@ impl Engine {
             let found = vocab::SUBJECT_KINDS.iter().copied().find(|v| *v == k);
             if found.is_none() {
                 let list = vocab::SUBJECT_KINDS.join(", ");
-                sink.add(INPUT_INVALID_VALUE, "subject_kind", ctx!["field" => "subject_kind", "reason_en" => format!("\"{k}\" is not one of: {list}"), "reason_zh" => format!("“{k}”不在可选值中：{list}")]);
+                sink.add(INPUT_INVALID_VALUE, "subject_kind", ctx!["field" => "subject_kind", "reason_en" => format!("\"{k}\" is not one of: {list}"), "reason_zh" => format!("“{k}”不在可选值中：{}", vocab::SUBJECT_KINDS.iter().map(|w| vocab::zh_of(vocab::SUBJECT_KINDS, w)).collect::<Vec<_>>().join("、"))]);
             }
             found
         });

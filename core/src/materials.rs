@@ -402,7 +402,7 @@ pub(crate) fn answer(pack: &Pack, q: &MaterialsQuery, rules: RulesInfo) -> Mater
             let found = vocab::SUBJECT_KINDS.iter().copied().find(|v| *v == k);
             if found.is_none() {
                 let list = vocab::SUBJECT_KINDS.join(", ");
-                sink.add(INPUT_INVALID_VALUE, "subject_kind", ctx!["field" => "subject_kind", "reason_en" => format!("\"{k}\" is not one of: {list}"), "reason_zh" => format!("“{k}”不在可选值中：{list}")]);
+                sink.add(INPUT_INVALID_VALUE, "subject_kind", ctx!["field" => "subject_kind", "reason_en" => format!("\"{k}\" is not one of: {list}"), "reason_zh" => format!("“{k}”不在可选值中：{}", vocab::SUBJECT_KINDS.iter().map(|w| vocab::zh_of(vocab::SUBJECT_KINDS, w)).collect::<Vec<_>>().join("、"))]);
             }
             found
         }
@@ -414,7 +414,7 @@ pub(crate) fn answer(pack: &Pack, q: &MaterialsQuery, rules: RulesInfo) -> Mater
     if let Some(t) = q.filing_type.as_deref() {
         if !vocab::FILING_TYPES.contains(&t) {
             let list = vocab::FILING_TYPES.join(", ");
-            sink.add(INPUT_INVALID_VALUE, "filing_type", ctx!["field" => "filing_type", "reason_en" => format!("\"{t}\" is not one of: {list}"), "reason_zh" => format!("“{t}”不在可选值中：{list}")]);
+            sink.add(INPUT_INVALID_VALUE, "filing_type", ctx!["field" => "filing_type", "reason_en" => format!("\"{t}\" is not one of: {list}"), "reason_zh" => format!("“{t}”不在可选值中：{}", vocab::FILING_TYPES.iter().map(|w| vocab::zh_of(vocab::FILING_TYPES, w)).collect::<Vec<_>>().join("、"))]);
         }
     }
     let case = Case {

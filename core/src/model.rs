@@ -416,6 +416,18 @@ impl std::fmt::Display for Path<'_> {
     }
 }
 
+/// A JSON value's type in Chinese, for zh messages (`Json::type_name` is the English).
+fn type_name_zh(v: &Json) -> &'static str {
+    match v {
+        Json::Null => "空值 null",
+        Json::Bool(_) => "布尔值",
+        Json::Number(_) => "数字",
+        Json::String(_) => "字符串",
+        Json::Array(_) => "数组",
+        Json::Object(_) => "对象",
+    }
+}
+
 /// Walks JSON into the model, reporting problems into the sink.
 pub struct Reader<'s, 'c> {
     pub sink: &'s mut Sink<'c>,
@@ -450,7 +462,7 @@ impl Reader<'_, '_> {
     }
 
     fn wrong_type(&mut self, path: &str, want: &str, want_zh: &str, v: &Json) {
-        self.invalid(path, format!("expected {want}, found {}", v.type_name()), format!("应为{want_zh}，实为{}", v.type_name()));
+        self.invalid(path, format!("expected {want}, found {}", v.type_name()), format!("应为{want_zh}，实为{}", type_name_zh(v)));
     }
 
     /// The object at `path`, reporting its unknown fields.

@@ -166,9 +166,11 @@ pub fn row(object: &str, field: &str) -> Option<&'static Row> {
     ROWS.iter().find(|r| r.object == object && r.field == field)
 }
 
-/// The name of an object's field list (`fields::PERSON` → `Person`).
-pub fn object_name(fields: &'static [Field]) -> Option<&'static str> {
-    OBJECTS.iter().find(|(_, f)| std::ptr::eq(*f, fields)).map(|(n, _)| *n)
+/// The name of an object's field list (`fields::PERSON` → `Person`), by its field names (a
+/// `const` slice has no one address to compare).
+pub fn object_name(fields: &[Field]) -> Option<&'static str> {
+    let same = |f: &[Field]| f.len() == fields.len() && f.iter().zip(fields).all(|(a, b)| a.name == b.name);
+    OBJECTS.iter().find(|(_, f)| same(f)).map(|(n, _)| *n)
 }
 
 /// A JSON value whose objects keep their keys' order (serde_json's map sorts them).
@@ -408,7 +410,7 @@ pub const VOCABULARY_TITLES: &[(&str, &[&str])] = &[
 ];
 
 fn vocabulary_title(values: &[&str]) -> &'static str {
-    VOCABULARY_TITLES.iter().find(|(_, v)| std::ptr::eq(*v, values)).map_or("?", |(t, _)| t)
+    VOCABULARY_TITLES.iter().find(|(_, v)| *v == values).map_or("?", |(t, _)| t)
 }
 
 fn cell(t: &str) -> String {

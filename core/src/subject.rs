@@ -163,7 +163,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
         if let (Some(t), Some(n)) = (p.id_type.value(), p.id_number.as_deref()) {
             if !pack.subjects.person_id_types.types.iter().any(|x| x == t) {
                 let at = format!("{}.id_type", role.path);
-                sink.add(INPUT_INVALID_VALUE, at.clone(), ctx!["field" => at, "reason_en" => format!("{t} is not a personal ID document"), "reason_zh" => format!("{t} 不是个人身份证件")]);
+                sink.add(INPUT_INVALID_VALUE, at.clone(), ctx!["field" => at, "reason_en" => format!("{t} is not a personal ID document"), "reason_zh" => format!("{}不是个人身份证件", crate::vocab::zh_of(crate::vocab::CERTIFICATE_TYPES, t))]);
             } else if let Some(Err(e)) = check_number(t, n) {
                 sink.add(PERSON_ID_INVALID, format!("{}.id_number", role.path), ctx!["number" => n, "role_zh" => role.zh, "role_en" => role.en, "reason_zh" => e.reason_zh(), "reason_en" => e.reason_en()]);
             } else if t == "resident_id" {

@@ -103,3 +103,130 @@ fn english_messages_do_not_say_a_before_a_vowel() {
         }
     }
 }
+
+/// Removes what a message quotes from the input (“…” in zh, "…" in en, and every context value
+/// that is not a text of the message's own (`*_zh`, `*_en`): the field path, a number as typed):
+/// what remains is the message's own words.
+fn own_words(text: &str, inputs: &[String]) -> String {
+    let mut t = text.to_owned();
+    let mut inputs: Vec<&String> = inputs.iter().filter(|i| !i.is_empty()).collect();
+    inputs.sort_by_key(|i| std::cmp::Reverse(i.len()));
+    for i in inputs {
+        t = t.replace(i.as_str(), " ");
+    }
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in t.chars() {
+        match c {
+            '“' | '”' | '"' => {
+                quoted = c == '“' || (c == '"' && !quoted);
+                if c == '”' {
+                    quoted = false;
+                }
+                out.push(' ');
+            }
+            _ if quoted => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// ASCII words a Chinese message may keep: the JSON keyword and formats, the field names of
+/// the input (named as the filer wrote them).
+const ZH_ASCII: &[&str] = &["null", "JSON", "YYYY", "MM", "DD", "resources", "ICP", "B2", "SH", "BJ", "IP", "JPG", "JPEG", "PNG", "GIF", "Serverless"];
+
+/// The context values of a finding that come from the input.
+fn inputs_of(f: &beiancheck::Finding) -> Vec<String> {
+    f.context
+        .0
+        .iter()
+        .filter(|(k, _)| !k.ends_with("_zh") && !k.ends_with("_en"))
+        .filter_map(|(_, v)| match v {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn bad_inputs() -> Vec<serde_json::Value> {
+    use beiancheck::model::{field_paths, Shape};
+    use serde_json::json;
+    let base: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/first-filing-shanghai-enterprise.json")).unwrap())
+            .unwrap();
+    let mut out = vec![json!([1, 2]), json!("42"), json!(null), json!({"provnce": "SH"})];
+    for (path, fd) in field_paths() {
+        let wrong: Vec<serde_json::Value> = match fd.shape {
+            Shape::Scalar => vec![json!([]), json!({}), json!("zzqq"), json!("individul"), json!(true), json!(1.5), json!(-1), json!(null), json!("2026-02-30")],
+            _ => vec![json!("zzqq"), json!(5), json!(true), json!(null), json!([1]), json!(["zzqq"])],
+        };
+        for v in wrong {
+            // Put v at the path, creating containers (lists get one element).
+            let mut app = base.clone();
+            let steps: Vec<&str> = path.split('.').collect();
+            let mut at = &mut app;
+            for (i, s) in steps.iter().enumerate() {
+                let (k, list) = s.strip_suffix("[]").map_or((*s, false), |k| (k, true));
+                if i + 1 == steps.len() {
+                    at[k] = v.clone();
+                    break;
+                }
+                if at.get(k).is_none_or(|x| x.is_null()) {
+                    at[k] = if list { json!([{}]) } else { json!({}) };
+                }
+                at = &mut at[k];
+                if list {
+                    at = &mut at[0];
+                }
+            }
+            out.push(app);
+        }
+    }
+    out
+}
+
+/// The reasons the reader and the rules write themselves (INPUT_INVALID_VALUE's reason_zh and
+/// reason_en, the type a value was found to be, the values it may take): zh reads as Chinese,
+/// en as English. Every field through every wrong type and an unknown word, plus the domain and
+/// materials queries.
+#[test]
+fn reasons_written_by_the_reader_read_in_their_language() {
+    use beiancheck::domain::DomainQuery;
+    let engine = Engine::embedded();
+    let mut messages: Vec<(String, beiancheck::findings::Message, Vec<String>)> = Vec::new();
+    for app in bad_inputs() {
+        if let Ok(r) = engine.check_value_at(&app, None) {
+            for f in r.findings {
+                messages.push((f.code.to_owned(), f.message.clone(), inputs_of(&f)));
+            }
+        }
+    }
+    let q = DomainQuery { subject_kind: Some("zzqq".into()), province: Some("SH".into()) };
+    for f in engine.check_domain("example.com", &q).findings {
+        messages.push((f.code.to_owned(), f.message.clone(), inputs_of(&f)));
+    }
+    let mq: beiancheck::materials::MaterialsQuery =
+        serde_json::from_value(serde_json::json!({"province": "SH", "subject_kind": "zzqq", "filing_type": "zzqq"})).unwrap();
+    for f in engine.materials(&mq).findings {
+        messages.push((f.code.to_owned(), f.message.clone(), inputs_of(&f)));
+    }
+    assert!(messages.iter().filter(|(c, _, _)| c == "INPUT_INVALID_VALUE").count() > 300, "{}", messages.len());
+    let mut bad = Vec::new();
+    for (code, m, inputs) in &messages {
+        let zh = own_words(&m.zh, inputs);
+        for w in ascii_words(&zh) {
+            if w.chars().any(|c| c.is_ascii_alphabetic()) && w.len() > 1 && !ZH_ASCII.contains(&w) {
+                bad.push(format!("{code} zh: {:?} ({w})", m.zh));
+                break;
+            }
+        }
+        if own_words(&m.en, inputs).chars().any(is_cjk) && !TYPED_IN_CHINESE.contains(&code.as_str()) {
+            bad.push(format!("{code} en: {:?}", m.en));
+        }
+    }
+    bad.sort();
+    bad.dedup();
+    assert!(bad.is_empty(), "{} messages mix languages:\n{}", bad.len(), bad.join("\n"));
+}
