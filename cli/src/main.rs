@@ -203,6 +203,24 @@ fn main() -> ExitCode {
     }
 }
 
+/// `explain`'s answer to a code the catalogue lacks: the nearest codes (did you mean …?).
+fn unknown_code(pack: &beiancheck::pack::Pack, code: &str) -> String {
+    let key = code.trim().to_ascii_uppercase().replace(['-', ' '], "_");
+    let mut near: Vec<(usize, &str)> = pack
+        .catalogue
+        .entries()
+        .map(|(_, e)| (beiancheck::vocab::edit_distance(&key, &e.code), e.code.as_str()))
+        .filter(|(d, c)| *d <= (c.len() / 4).max(2))
+        .collect();
+    near.sort();
+    let mut names: Vec<&str> = near.iter().take(3).map(|(_, c)| *c).collect();
+    if names.is_empty() && key.len() >= 3 {
+        names = pack.catalogue.entries().map(|(_, e)| e.code.as_str()).filter(|c| c.contains(&key)).take(5).collect();
+    }
+    let hint = if names.is_empty() { String::new() } else { format!("; did you mean {}?", names.join(", ")) };
+    format!("unknown code {code}{hint} (`beiancheck rules --json` lists the catalogue)")
+}
+
 fn exit_for(v: Verdict, strict: bool) -> u8 {
     match v {
         Verdict::Eligible => 0,
@@ -349,17 +367,22 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
             Ok(0)
         }
         Cmd::Explain { code, json } => {
-            let key = code.trim().to_ascii_uppercase();
+            let key = code.trim().to_ascii_uppercase().replace(['-', ' '], "_");
             let pack = engine.pack();
             let Some((_, sev, e)) = pack.catalogue.get(&key) else {
-                return Err(format!("unknown code {code}; `beiancheck rules --json` lists the catalogue"));
+                return Err(unknown_code(&pack, &code));
             };
             let doc = pack.catalogue.document(&e.source);
             let (title, url) = doc.map(|d| (&*d.title, &*d.url)).unwrap_or_default();
+            // Every code has one (the pack is refused without it).
+            let how = pack.catalogue.explain(e.code.as_str()).ok_or_else(|| format!("no fix text for {}", e.code))?;
             if json {
                 w(
                     &mut out,
                     &serde_json::json!({"code": e.code, "family": e.family, "severity": sev, "zh": e.zh, "en": e.en,
+                                        "fix": {"zh": how.fix.zh, "en": how.fix.en},
+                                        "example": {"path": how.example_path, "context": how.example_context,
+                                                    "message": {"zh": how.example.zh, "en": how.example.en}},
                                         "source": e.source, "title": title, "url": url})
                     .to_string(),
                 )?;
@@ -376,10 +399,16 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
                 };
                 let mut text = format!("{} ({})\n", e.code, e.family);
                 if lang != human::Lang::En {
-                    text.push_str(&format!("  含义：{}\n  影响：{effect_zh}\n  依据：{title} ‹{url}›\n", e.zh));
+                    text.push_str(&format!(
+                        "  含义：{}\n  影响：{effect_zh}\n  依据：{title} ‹{url}›\n  如何修改：{}\n  示例：{}: {}\n",
+                        e.zh, how.fix.zh, how.example_path, how.example.zh
+                    ));
                 }
                 if lang != human::Lang::Zh {
-                    text.push_str(&format!("  meaning: {}\n  effect: {effect_en}\n  basis: {title} ‹{url}›\n", e.en));
+                    text.push_str(&format!(
+                        "  meaning: {}\n  effect: {effect_en}\n  basis: {title} ‹{url}›\n  how to fix: {}\n  example: {}: {}\n",
+                        e.en, how.fix.en, how.example_path, how.example.en
+                    ));
                 }
                 text.push_str(&format!("  cited as: {}", e.source));
                 w(&mut out, &text)?;

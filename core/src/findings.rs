@@ -199,6 +199,19 @@ impl Template {
     }
 
     pub fn render_in(&self, ctx: &Context, lang: Lang) -> String {
+        self.render_from(&|k| ctx.get(k), lang)
+    }
+
+    /// The placeholders of the template, in order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().filter_map(|p| match p {
+            Part::Key(k, _) => Some(k.as_str()),
+            Part::Text(_) => None,
+        })
+    }
+
+    /// Renders with the values `get` gives (a context, or a JSON object such as an example's).
+    pub fn render_from<'v>(&self, get: &dyn Fn(&str) -> Option<&'v Value>, lang: Lang) -> String {
         let word = |s: &'_ str, names: Option<&'static [crate::vocab::Named]>| -> String {
             match names.and_then(|n| crate::vocab::named(n, s)) {
                 Some(n) if lang == Lang::Zh => n.zh.to_owned(),
@@ -210,7 +223,7 @@ impl Template {
         for part in &self.0 {
             match part {
                 Part::Text(t) => out.push_str(t),
-                Part::Key(key, names) => match ctx.get(key) {
+                Part::Key(key, names) => match get(key) {
                     Some(Value::String(s)) => out.push_str(&word(s, *names)),
                     Some(Value::Array(items)) => {
                         for (i, v) in items.iter().enumerate() {

@@ -52,6 +52,7 @@ struct RawPack {
     websites: crate::tables::WebsitesTable,
     divisions: crate::divisions::DivisionsTable,
     source_documents: crate::sources::RawSources,
+    explain: RawExplain,
     public_suffix_list: String,
     #[serde(flatten)]
     more: Map<String, Value>,
@@ -72,6 +73,40 @@ struct RawCatalogue {
     #[allow(dead_code)]
     about: Option<String>,
     codes: Vec<CatalogueEntry>,
+}
+
+/// explain.json: how to fix each code, with an example (`beiancheck explain CODE`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExplain {
+    #[allow(dead_code)]
+    about: Option<String>,
+    codes: Vec<RawExplainEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExplainEntry {
+    code: String,
+    fix_zh: String,
+    fix_en: String,
+    example: RawExample,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExample {
+    path: String,
+    context: Map<String, Value>,
+}
+
+/// How to fix a code, and an example finding of it (rendered from its templates at load).
+#[derive(Clone, Debug)]
+pub struct Explain {
+    pub fix: Message,
+    pub example_path: String,
+    pub example: Message,
+    pub example_context: Map<String, Value>,
 }
 
 #[derive(Deserialize, Clone, Debug)]
@@ -247,6 +282,7 @@ pub struct Catalogue {
     order: Vec<&'static str>,
     /// The document of every citation in the pack (rows cite their own).
     cited: HashMap<String, Arc<SourceDoc>>,
+    explain: HashMap<&'static str, Explain>,
 }
 
 impl Catalogue {
@@ -261,6 +297,11 @@ impl Catalogue {
             let (s, e, _, _) = &self.entries[c];
             (*s, e)
         })
+    }
+
+    /// How to fix a code, with an example (every code has one: checked at load).
+    pub fn explain(&self, code: &str) -> Option<&Explain> {
+        self.explain.get(code)
     }
 
     /// The public document a citation of this pack names (every citation has one: checked at load).
@@ -299,6 +340,44 @@ impl Catalogue {
             url: doc.url.clone(),
         }
     }
+}
+
+/// explain.json checked: one entry per code, fix texts in both languages, and an example that
+/// gives every placeholder of the code's templates (so what `explain` prints is complete).
+fn explain_table(raw: &RawExplain, entries: &HashMap<&'static str, Entry>) -> Result<HashMap<&'static str, Explain>, PackError> {
+    use crate::findings::Lang;
+    let mut out = HashMap::default();
+    for (i, e) in raw.codes.iter().enumerate() {
+        let at = format!("explain.codes[{i}]");
+        let Some((code, (_, _, [zh, en], _))) = entries.get_key_value(e.code.as_str()) else {
+            return Err(err(at, format!("unknown code {} (codes are fixed by the engine)", e.code)));
+        };
+        for (field, text) in [("fix_zh", &e.fix_zh), ("fix_en", &e.fix_en), ("example.path", &e.example.path)] {
+            if text.trim().is_empty() {
+                return Err(err(format!("{at}.{field}"), "must not be empty"));
+            }
+        }
+        if let Some(k) = zh.keys().chain(en.keys()).find(|k| !e.example.context.contains_key(*k)) {
+            return Err(err(format!("{at}.example.context"), format!("no value for {{{k}}} of {code}'s message")));
+        }
+        if let Some(k) = e.example.context.keys().find(|k| !zh.keys().chain(en.keys()).any(|t| t == k.as_str())) {
+            return Err(err(format!("{at}.example.context.{k}"), format!("{code}'s message has no {{{k}}}")));
+        }
+        let get = |k: &str| e.example.context.get(k);
+        let explain = Explain {
+            fix: Message { zh: e.fix_zh.clone(), en: e.fix_en.clone() },
+            example_path: e.example.path.clone(),
+            example: Message { zh: zh.render_from(&get, Lang::Zh), en: en.render_from(&get, Lang::En) },
+            example_context: e.example.context.clone(),
+        };
+        if out.insert(*code, explain).is_some() {
+            return Err(err(at, format!("duplicate entry for {code}")));
+        }
+    }
+    if let Some(missing) = codes::ALL.iter().find(|c| !out.contains_key(*c)) {
+        return Err(err("explain.codes", format!("no entry for {missing}: every code says how to fix it")));
+    }
+    Ok(out)
 }
 
 /// A validated rule pack.
@@ -389,7 +468,7 @@ impl Pack {
         if let Some(k) = raw.more.keys().next() {
             return Err(err(
                 k.clone(),
-                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, materials, preapproval, resources, subjects, websites, divisions, source_documents, public_suffix_list)",
+                "unknown table (this build reads meta, catalogue, tlds, reserved_suffixes, provinces, registrars, materials, preapproval, resources, subjects, websites, divisions, source_documents, explain, public_suffix_list)",
             ));
         }
         let sha256 = hex(&Sha256::digest(bytes));
@@ -421,6 +500,7 @@ impl Pack {
         if let Some(missing) = codes::ALL.iter().find(|c| !entries.contains_key(*c)) {
             return Err(err("catalogue.codes", format!("no entry for {missing}")));
         }
+        let explain = explain_table(&raw.explain, &entries)?;
 
         let mut tlds = HashMap::default();
         for (list, rows) in [("approved", &raw.tlds.approved), ("not_approved", &raw.tlds.not_approved)] {
@@ -547,7 +627,7 @@ impl Pack {
             meta: raw.meta,
             sha256,
             bytes: Arc::from(bytes),
-            catalogue: Catalogue { entries, order, cited },
+            catalogue: Catalogue { entries, order, cited, explain },
             tlds_as_of: raw.tlds.as_of,
             tlds,
             reserved,

@@ -382,7 +382,7 @@ pub fn any_named(value: &str) -> Option<&'static Named> {
 }
 
 /// Levenshtein distance in characters (inputs are short vocabulary words).
-fn edit_distance(a: &str, b: &str) -> usize {
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
