@@ -24,11 +24,17 @@ fn every_code_says_how_to_fix_it_with_an_example() {
     let codes = codes();
     assert!(codes.len() > 70);
     for code in &codes {
-        let entry = fixes["codes"].as_array().unwrap().iter().find(|e| e["code"] == code.as_str()).unwrap_or_else(|| panic!("{code}: no entry in explain.json"));
+        let entry = fixes["codes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["code"] == code.as_str())
+            .unwrap_or_else(|| panic!("{code}: no entry in explain.json"));
         let out = run(&["explain", code]);
         assert_eq!(out.status.code(), Some(0), "{code}");
         let text = String::from_utf8(out.stdout).unwrap();
-        for part in ["含义：", "影响：", "依据：", "如何修改：", "示例：", "meaning:", "effect:", "basis:", "how to fix:", "example:"] {
+        for part in ["含义：", "影响：", "依据：", "如何修改：", "示例：", "meaning:", "effect:", "basis:", "how to fix:", "example:"]
+        {
             assert!(text.contains(part), "{code}: no {part}\n{text}");
         }
         assert!(text.contains(entry["fix_zh"].as_str().unwrap()) && text.contains(entry["fix_en"].as_str().unwrap()), "{code}: {text}");

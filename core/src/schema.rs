@@ -77,69 +77,293 @@ pub const OBJECTS: &[(&str, &[Field])] = &[
     ("Material", fields::MATERIAL),
 ];
 
-const fn r(object: &'static str, field: &'static str, ty: Ty, zh: &'static str, about: &'static str, absent: &'static str, null: &'static str) -> Row {
+const fn r(
+    object: &'static str,
+    field: &'static str,
+    ty: Ty,
+    zh: &'static str,
+    about: &'static str,
+    absent: &'static str,
+    null: &'static str,
+) -> Row {
     Row { object, field, ty, zh, about, absent, null }
 }
 
-use Ty::*;
 use vocab::{ACCOUNT_KINDS, BILLING, CERTIFICATE_TYPES, FILED_WITH, FILING_TYPES, RESOURCE_KINDS, SERVICE_CONTENT, SUBJECT_KINDS};
+use Ty::*;
 
 /// Every field of every object, in the field table's order.
 pub const ROWS: &[Row] = &[
-    r("Application", "as_of", DateOnly, "评估日期", "The date the application is judged on (the start of that day, Asia/Shanghai).", "the caller's default date (the CLI: today in Shanghai)", ""),
-    r("Application", "province", Text, "备案省份", "The filing province: a code (BJ … XJ) or its Chinese name (上海, 上海市).", REQUIRED, ""),
-    r("Application", "filing_type", Word(FILING_TYPES), "备案类型", "The filing type the applicant believes applies; the engine derives its own and reports FILING_TYPE_MISMATCH when they differ.", "nothing: the engine derives the filing type", "not stated (the same as left out)"),
+    r(
+        "Application",
+        "as_of",
+        DateOnly,
+        "评估日期",
+        "The date the application is judged on (the start of that day, Asia/Shanghai).",
+        "the caller's default date (the CLI: today in Shanghai)",
+        "",
+    ),
+    r(
+        "Application",
+        "province",
+        Text,
+        "备案省份",
+        "The filing province: a code (BJ … XJ) or its Chinese name (上海, 上海市).",
+        REQUIRED,
+        "",
+    ),
+    r(
+        "Application",
+        "filing_type",
+        Word(FILING_TYPES),
+        "备案类型",
+        "The filing type the applicant believes applies; the engine derives its own and reports FILING_TYPE_MISMATCH when they differ.",
+        "nothing: the engine derives the filing type",
+        "not stated (the same as left out)",
+    ),
     r("Application", "account", Object, "云账号", "The cloud account that files.", PART, "this part is not checked (the same as left out)"),
     r("Application", "subject", Object, "主体信息", "The filing subject (备案主体): the person or organisation that files.", REQUIRED, ""),
     r("Application", "websites", Objects, "网站信息", "The websites of this order.", REQUIRED, ""),
-    r("Application", "domains", Objects, "域名注册信息", "Registration facts of the domains (from WHOIS or the registrar).", "no registration facts: each website's domain is DOMAIN_FACTS_MISSING", "no registration facts (the same as left out)"),
-    r("Application", "resources", Objects, "备案云资源", "The cloud resources the websites are served from (`websites[].resource` indexes this list).", UNKNOWN, "there is no resource: RESOURCE_MISSING"),
-    r("Application", "materials", Objects, "备案材料", "The files uploaded so far, checked against the application's checklist.", PART, "nothing uploaded: every material on the checklist is MATERIAL_MISSING"),
+    r(
+        "Application",
+        "domains",
+        Objects,
+        "域名注册信息",
+        "Registration facts of the domains (from WHOIS or the registrar).",
+        "no registration facts: each website's domain is DOMAIN_FACTS_MISSING",
+        "no registration facts (the same as left out)",
+    ),
+    r(
+        "Application",
+        "resources",
+        Objects,
+        "备案云资源",
+        "The cloud resources the websites are served from (`websites[].resource` indexes this list).",
+        UNKNOWN,
+        "there is no resource: RESOURCE_MISSING",
+    ),
+    r(
+        "Application",
+        "materials",
+        Objects,
+        "备案材料",
+        "The files uploaded so far, checked against the application's checklist.",
+        PART,
+        "nothing uploaded: every material on the checklist is MATERIAL_MISSING",
+    ),
     r("Account", "kind", Word(ACCOUNT_KINDS), "账号类型", "Whether the account is real-named as a person or an enterprise.", UNKNOWN, ""),
-    r("Account", "real_name", Text, "实名认证名称", "The name the account is real-named as; must equal the subject's name.", UNKNOWN, "the account is not real-name verified: ACCOUNT_NOT_REAL_NAME_VERIFIED"),
-    r("Account", "real_name_verified_at", Moment, "实名认证时间", "When the account passed real-name verification.", UNKNOWN, "never verified: ACCOUNT_NOT_REAL_NAME_VERIFIED"),
-    r("Account", "security_mobile", Text, "安全手机", "The account's security phone; a personal filing's subject owner must use it.", UNKNOWN, "the account has no security phone"),
-    r("Account", "has_order_in_progress", Bool, "有流程中的订单", "Whether the account already has a filing order in progress.", UNKNOWN, "no order in progress"),
+    r(
+        "Account",
+        "real_name",
+        Text,
+        "实名认证名称",
+        "The name the account is real-named as; must equal the subject's name.",
+        UNKNOWN,
+        "the account is not real-name verified: ACCOUNT_NOT_REAL_NAME_VERIFIED",
+    ),
+    r(
+        "Account",
+        "real_name_verified_at",
+        Moment,
+        "实名认证时间",
+        "When the account passed real-name verification.",
+        UNKNOWN,
+        "never verified: ACCOUNT_NOT_REAL_NAME_VERIFIED",
+    ),
+    r(
+        "Account",
+        "security_mobile",
+        Text,
+        "安全手机",
+        "The account's security phone; a personal filing's subject owner must use it.",
+        UNKNOWN,
+        "the account has no security phone",
+    ),
+    r(
+        "Account",
+        "has_order_in_progress",
+        Bool,
+        "有流程中的订单",
+        "Whether the account already has a filing order in progress.",
+        UNKNOWN,
+        "no order in progress",
+    ),
     r("Subject", "kind", Word(SUBJECT_KINDS), "主体性质", "What the subject is (个人, 企业, 事业单位 …).", REQUIRED, ""),
     r("Subject", "name", Text, "主办单位名称 / 姓名", "The subject's name as on its certificate.", REQUIRED, ""),
-    r("Subject", "certificate", Object, "主体证件", "The subject's certificate (an individual's ID card, an organisation's licence).", UNKNOWN, ""),
+    r(
+        "Subject",
+        "certificate",
+        Object,
+        "主体证件",
+        "The subject's certificate (an individual's ID card, an organisation's licence).",
+        UNKNOWN,
+        "",
+    ),
     r("Subject", "address", Text, "通信地址", "The subject's mailing address.", UNREAD, "no address"),
-    r("Subject", "filing_number", Text, "主体备案号", "The subject's existing ICP filing number (沪ICP备12345678号), if it has one.", CLAIM, "the subject has no filing"),
-    r("Subject", "filed_with", Word(FILED_WITH), "主体备案接入商", "Where the subject's existing filing is.", UNKNOWN, "unknown where (the same as left out)"),
-    r("Subject", "responsible_person", Object, "主体负责人", "The subject's responsible person (for an organisation usually its legal representative).", UNKNOWN, ""),
-    r("Subject", "residence_permit", Object, "居住证", "An individual's residence permit in the filing province (for an ID issued elsewhere).", CLAIM, "no residence permit"),
+    r(
+        "Subject",
+        "filing_number",
+        Text,
+        "主体备案号",
+        "The subject's existing ICP filing number (沪ICP备12345678号), if it has one.",
+        CLAIM,
+        "the subject has no filing",
+    ),
+    r(
+        "Subject",
+        "filed_with",
+        Word(FILED_WITH),
+        "主体备案接入商",
+        "Where the subject's existing filing is.",
+        UNKNOWN,
+        "unknown where (the same as left out)",
+    ),
+    r(
+        "Subject",
+        "responsible_person",
+        Object,
+        "主体负责人",
+        "The subject's responsible person (for an organisation usually its legal representative).",
+        UNKNOWN,
+        "",
+    ),
+    r(
+        "Subject",
+        "residence_permit",
+        Object,
+        "居住证",
+        "An individual's residence permit in the filing province (for an ID issued elsewhere).",
+        CLAIM,
+        "no residence permit",
+    ),
     r("Certificate", "type", Word(CERTIFICATE_TYPES), "证件类型", "The certificate's type.", UNKNOWN, ""),
-    r("Certificate", "number", Text, "证件号码", "The certificate's number (an 18-digit resident ID, an 18-character unified social credit code …).", UNKNOWN, ""),
-    r("Certificate", "valid_until", Date, "证件有效期", "The last day the certificate is valid.", UNKNOWN, "long-term (长期): it does not expire"),
+    r(
+        "Certificate",
+        "number",
+        Text,
+        "证件号码",
+        "The certificate's number (an 18-digit resident ID, an 18-character unified social credit code …).",
+        UNKNOWN,
+        "",
+    ),
+    r(
+        "Certificate",
+        "valid_until",
+        Date,
+        "证件有效期",
+        "The last day the certificate is valid.",
+        UNKNOWN,
+        "long-term (长期): it does not expire",
+    ),
     r("Person", "name", Text, "姓名", "The person's name as on the ID.", UNKNOWN, ""),
-    r("Person", "id_type", PersonId, "证件类型", "The person's ID document (a personal one: 居民身份证, 护照, 港澳居民来往内地通行证 …).", UNKNOWN, ""),
+    r(
+        "Person",
+        "id_type",
+        PersonId,
+        "证件类型",
+        "The person's ID document (a personal one: 居民身份证, 护照, 港澳居民来往内地通行证 …).",
+        UNKNOWN,
+        "",
+    ),
     r("Person", "id_number", Text, "证件号码", "The ID's number.", UNKNOWN, ""),
     r("Person", "id_valid_until", Date, "证件有效期", "The last day the ID is valid.", UNKNOWN, "long-term (长期): it does not expire"),
     r("Person", "mobile", Text, "手机号码", "The person's mobile number (11 digits; +86 and spaces allowed).", UNKNOWN, ""),
     r("Person", "emergency_mobile", Text, "应急联系电话", "A second mobile number for emergencies.", UNKNOWN, "none"),
     r("Person", "email", Text, "电子邮箱", "The person's email address.", UNREAD, "none"),
-    r("Person", "is_legal_representative", Bool, "是否法定代表人", "Whether the person is the subject's legal representative.", UNKNOWN, ""),
+    r(
+        "Person",
+        "is_legal_representative",
+        Bool,
+        "是否法定代表人",
+        "Whether the person is the subject's legal representative.",
+        UNKNOWN,
+        "",
+    ),
     r("ResidencePermit", "province", Text, "居住证省份", "The province that issued the permit (code or Chinese name).", UNKNOWN, ""),
     r("ResidencePermit", "valid_until", Date, "居住证有效期", "The last day the permit is valid.", UNKNOWN, ""),
     r("Website", "name", Text, "网站名称", "The website's name.", REQUIRED, ""),
     r("Website", "domain", Text, "网站域名", "The website's domain (example.com; a Unicode name is converted).", REQUIRED, ""),
-    r("Website", "filing_number", Text, "网站备案号", "The website's existing filing number (沪ICP备12345678号-1), if it has one.", CLAIM, "the website has no filing"),
-    r("Website", "filed_with", Word(FILED_WITH), "网站备案接入商", "Where the website's existing filing is.", "nothing: it decides the filing type only with a filing number", "unknown where (the same as left out)"),
+    r(
+        "Website",
+        "filing_number",
+        Text,
+        "网站备案号",
+        "The website's existing filing number (沪ICP备12345678号-1), if it has one.",
+        CLAIM,
+        "the website has no filing",
+    ),
+    r(
+        "Website",
+        "filed_with",
+        Word(FILED_WITH),
+        "网站备案接入商",
+        "Where the website's existing filing is.",
+        "nothing: it decides the filing type only with a filing number",
+        "unknown where (the same as left out)",
+    ),
     r("Website", "service_content", Words(SERVICE_CONTENT), "网站服务内容", "What the website offers (one or more words).", UNKNOWN, ""),
     r("Website", "pre_approvals", Objects, "前置审批", "The pre-approval documents the website holds.", CLAIM, "no pre-approval"),
     r("Website", "remarks", Text, "网站备注", "The website's remarks (some bureaus require what they must state).", UNKNOWN, "no remarks"),
     r("Website", "responsible_person", Object, "网站负责人", "The website's responsible person.", UNKNOWN, ""),
-    r("Website", "resource", Uint, "接入资源", "The index into `resources` of the resource the website is served from.", "with exactly one resource, that one; with several, unknown (FACT_MISSING)", ""),
-    r("PreApproval", "category", Word(SERVICE_CONTENT), "审批类别", "The regulated service the document approves (the words of service_content).", UNKNOWN, ""),
+    r(
+        "Website",
+        "resource",
+        Uint,
+        "接入资源",
+        "The index into `resources` of the resource the website is served from.",
+        "with exactly one resource, that one; with several, unknown (FACT_MISSING)",
+        "",
+    ),
+    r(
+        "PreApproval",
+        "category",
+        Word(SERVICE_CONTENT),
+        "审批类别",
+        "The regulated service the document approves (the words of service_content).",
+        UNKNOWN,
+        "",
+    ),
     r("PreApproval", "document_number", Text, "审批文号", "The approval document's number.", UNKNOWN, ""),
     r("Domain", "name", Text, "域名", "The registered domain these facts are about (matches websites[].domain).", REQUIRED, ""),
     r("Domain", "registrar", Text, "注册商", "The domain's registrar.", "nothing when registrar_domestic answers for it", ""),
-    r("Domain", "registrar_domestic", Bool, "境内注册商", "Whether the registrar is an MIIT-approved domestic one.", "the pack's registrar list answers for it", ""),
+    r(
+        "Domain",
+        "registrar_domestic",
+        Bool,
+        "境内注册商",
+        "Whether the registrar is an MIIT-approved domestic one.",
+        "the pack's registrar list answers for it",
+        "",
+    ),
     r("Domain", "expires_at", Moment, "域名到期时间", "When the domain's registration expires.", UNKNOWN, ""),
-    r("Domain", "real_name_verified", Bool, "已实名认证", "Whether the domain passed real-name verification.", "the date real_name_verified_at answers for it", ""),
-    r("Domain", "real_name_verified_at", Moment, "实名认证时间", "When the domain passed real-name verification.", UNKNOWN, "never verified: DOMAIN_NOT_REAL_NAME_VERIFIED"),
+    r(
+        "Domain",
+        "real_name_verified",
+        Bool,
+        "已实名认证",
+        "Whether the domain passed real-name verification.",
+        "the date real_name_verified_at answers for it",
+        "",
+    ),
+    r(
+        "Domain",
+        "real_name_verified_at",
+        Moment,
+        "实名认证时间",
+        "When the domain passed real-name verification.",
+        UNKNOWN,
+        "never verified: DOMAIN_NOT_REAL_NAME_VERIFIED",
+    ),
     r("Domain", "registrant", Object, "域名持有者", "The domain's holder (must be the filing subject).", UNKNOWN, ""),
-    r("Domain", "filing_number", Text, "域名已有备案号", "The filing number the domain is already filed under, if any.", CLAIM, "not filed"),
+    r(
+        "Domain",
+        "filing_number",
+        Text,
+        "域名已有备案号",
+        "The filing number the domain is already filed under, if any.",
+        CLAIM,
+        "not filed",
+    ),
     r("Registrant", "name", Text, "持有者名称", "The holder's name.", UNKNOWN, ""),
     r("Registrant", "id_type", Word(CERTIFICATE_TYPES), "持有者证件类型", "The holder's certificate type.", UNKNOWN, ""),
     r("Registrant", "id_number", Text, "持有者证件号码", "The holder's certificate number.", UNKNOWN, ""),
@@ -149,13 +373,61 @@ pub const ROWS: &[Row] = &[
     r("Resource", "billing", Word(BILLING), "计费方式", "How the resource is billed.", UNKNOWN, ""),
     r("Resource", "purchased_months", Uint, "购买时长（月）", "How many months were bought (renewals count).", UNKNOWN, ""),
     r("Resource", "expires_at", Moment, "到期时间", "When the resource expires.", UNKNOWN, ""),
-    r("Resource", "websites_filed", Uint, "已备案网站数", "Websites already filed on this instance, not counting this order.", UNKNOWN, "none filed"),
-    r("Resource", "code", Text, "备案授权码", "The authorisation code (for kind authorization_code).", UNKNOWN, "no code: AUTH_CODE_NOT_ALLOWED"),
-    r("Resource", "issuer_account_kind", Word(ACCOUNT_KINDS), "授权码签发账号类型", "The kind of account that issued the code.", UNKNOWN, ""),
-    r("Resource", "issuer_resource_kind", Word(RESOURCE_KINDS), "授权码签发资源类型", "The kind of server that issued the code.", UNKNOWN, ""),
+    r(
+        "Resource",
+        "websites_filed",
+        Uint,
+        "已备案网站数",
+        "Websites already filed on this instance, not counting this order.",
+        UNKNOWN,
+        "none filed",
+    ),
+    r(
+        "Resource",
+        "code",
+        Text,
+        "备案授权码",
+        "The authorisation code (for kind authorization_code).",
+        UNKNOWN,
+        "no code: AUTH_CODE_NOT_ALLOWED",
+    ),
+    r(
+        "Resource",
+        "issuer_account_kind",
+        Word(ACCOUNT_KINDS),
+        "授权码签发账号类型",
+        "The kind of account that issued the code.",
+        UNKNOWN,
+        "",
+    ),
+    r(
+        "Resource",
+        "issuer_resource_kind",
+        Word(RESOURCE_KINDS),
+        "授权码签发资源类型",
+        "The kind of server that issued the code.",
+        UNKNOWN,
+        "",
+    ),
     r("Resource", "codes_issued", Uint, "已生成授权码数", "Codes the issuing server has given out, this one included.", UNKNOWN, ""),
-    r("Resource", "bound_to", Uint, "绑定的云服务器", "For a CLB: the index into `resources` of the CVM it is bound to.", UNKNOWN, "not bound to a server: RESOURCE_KIND_NOT_SUPPORTED"),
-    r("Material", "kind", Text, "材料类型", "The checklist code of the material (SUBJECT_CERTIFICATE, RESPONSIBLE_ID … or a name such as id_card_front).", "nothing: an upload of no listed kind is only extra", ""),
+    r(
+        "Resource",
+        "bound_to",
+        Uint,
+        "绑定的云服务器",
+        "For a CLB: the index into `resources` of the CVM it is bound to.",
+        UNKNOWN,
+        "not bound to a server: RESOURCE_KIND_NOT_SUPPORTED",
+    ),
+    r(
+        "Material",
+        "kind",
+        Text,
+        "材料类型",
+        "The checklist code of the material (SUBJECT_CERTIFICATE, RESPONSIBLE_ID … or a name such as id_card_front).",
+        "nothing: an upload of no listed kind is only extra",
+        "",
+    ),
     r("Material", "format", Text, "文件格式", "The file's format (jpg, jpeg, png, gif).", UNKNOWN, ""),
     r("Material", "bytes", Uint, "文件大小（字节）", "The file's size in bytes.", UNKNOWN, ""),
     r("Material", "issued_at", Date, "出具日期", "When the document was issued (for materials that must be recent).", UNKNOWN, ""),
@@ -345,7 +617,8 @@ fn object_schema(name: &str, fields: &'static [Field], g: &Gen) -> J {
             (fd.name, schema_of(fd, row, g))
         })
         .collect();
-    let required: Vec<J> = fields.iter().filter(|fd| row(name, fd.name).is_some_and(|r| r.absent == REQUIRED)).map(|fd| s(fd.name)).collect();
+    let required: Vec<J> =
+        fields.iter().filter(|fd| row(name, fd.name).is_some_and(|r| r.absent == REQUIRED)).map(|fd| s(fd.name)).collect();
     let mut m = vec![("type", s("object")), ("properties", J::Obj(props))];
     if !required.is_empty() {
         m.push(("required", J::Arr(required)));
@@ -384,17 +657,28 @@ fn type_text(ty: Ty, shape: Shape) -> String {
         (Date, _) => "date `YYYY-MM-DD`".into(),
         (DateOnly, _) => "date `YYYY-MM-DD` (no time)".into(),
         (Moment, _) => "date `YYYY-MM-DD` or RFC 3339 date-time".into(),
-        (PersonId, _) => format!("one word of [{0}](#{1}) that is a personal ID document", vocabulary_title(CERTIFICATE_TYPES), anchor(vocabulary_title(CERTIFICATE_TYPES))),
+        (PersonId, _) => format!(
+            "one word of [{0}](#{1}) that is a personal ID document",
+            vocabulary_title(CERTIFICATE_TYPES),
+            anchor(vocabulary_title(CERTIFICATE_TYPES))
+        ),
         (Word(v), _) => format!("one word of [{}](#{})", vocabulary_title(v), anchor(vocabulary_title(v))),
         (Words(v), _) => format!("list of words of [{}](#{})", vocabulary_title(v), anchor(vocabulary_title(v))),
         (_, Shape::Object(f)) => format!("[{0}](#{1}) object", object_name(f).unwrap_or("?"), anchor(object_name(f).unwrap_or("?"))),
-        (_, Shape::Objects(f)) => format!("list of [{0}](#{1}) objects", object_name(f).unwrap_or("?"), anchor(object_name(f).unwrap_or("?"))),
+        (_, Shape::Objects(f)) => {
+            format!("list of [{0}](#{1}) objects", object_name(f).unwrap_or("?"), anchor(object_name(f).unwrap_or("?")))
+        }
         _ => "?".into(),
     }
 }
 
 fn anchor(title: &str) -> String {
-    title.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '_').collect::<String>().replace(' ', "-")
+    title
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '_')
+        .collect::<String>()
+        .replace(' ', "-")
 }
 
 /// The vocabularies of the input, by the title docs/INPUT.md gives them.
@@ -450,12 +734,7 @@ pub fn input_reference() -> String {
                 .filter(|(sp, val)| val == v && *sp != *v && nm.is_none_or(|n| n.zh != *sp))
                 .map(|(sp, _)| format!("`{sp}`"))
                 .collect();
-            out.push_str(&format!(
-                "| `{v}` | {} | {} | {} |\n",
-                nm.map_or("", |n| n.zh),
-                nm.map_or("", |n| n.en),
-                also.join(", ")
-            ));
+            out.push_str(&format!("| `{v}` | {} | {} | {} |\n", nm.map_or("", |n| n.zh), nm.map_or("", |n| n.en), also.join(", ")));
         }
     }
     out

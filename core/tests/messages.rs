@@ -134,7 +134,8 @@ fn own_words(text: &str, inputs: &[String]) -> String {
 
 /// ASCII words a Chinese message may keep: the JSON keyword and formats, the field names of
 /// the input (named as the filer wrote them).
-const ZH_ASCII: &[&str] = &["null", "JSON", "YYYY", "MM", "DD", "resources", "ICP", "B2", "SH", "BJ", "IP", "JPG", "JPEG", "PNG", "GIF", "Serverless"];
+const ZH_ASCII: &[&str] =
+    &["null", "JSON", "YYYY", "MM", "DD", "resources", "ICP", "B2", "SH", "BJ", "IP", "JPG", "JPEG", "PNG", "GIF", "Serverless"];
 
 /// The context values of a finding that come from the input.
 fn inputs_of(f: &beiancheck::Finding) -> Vec<String> {
@@ -153,13 +154,24 @@ fn inputs_of(f: &beiancheck::Finding) -> Vec<String> {
 fn bad_inputs() -> Vec<serde_json::Value> {
     use beiancheck::model::{field_paths, Shape};
     use serde_json::json;
-    let base: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/first-filing-shanghai-enterprise.json")).unwrap())
-            .unwrap();
+    let base: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/first-filing-shanghai-enterprise.json")).unwrap(),
+    )
+    .unwrap();
     let mut out = vec![json!([1, 2]), json!("42"), json!(null), json!({"provnce": "SH"})];
     for (path, fd) in field_paths() {
         let wrong: Vec<serde_json::Value> = match fd.shape {
-            Shape::Scalar => vec![json!([]), json!({}), json!("zzqq"), json!("individul"), json!(true), json!(1.5), json!(-1), json!(null), json!("2026-02-30")],
+            Shape::Scalar => vec![
+                json!([]),
+                json!({}),
+                json!("zzqq"),
+                json!("individul"),
+                json!(true),
+                json!(1.5),
+                json!(-1),
+                json!(null),
+                json!("2026-02-30"),
+            ],
             _ => vec![json!("zzqq"), json!(5), json!(true), json!(null), json!([1]), json!(["zzqq"])],
         };
         for v in wrong {
