@@ -109,3 +109,24 @@ def test_required_fields_are_required(validator):
 @pytest.mark.parametrize("doc", [[1, 2], "42", 42, None])
 def test_a_document_that_is_not_an_object_is_refused(validator, doc):
     assert problems(validator, doc)
+
+
+def test_the_hostile_corpus_gets_the_same_answer_from_schema_and_engine(validator, engine):
+    import beiancheck
+
+    checked = 0
+    for f in sorted((REPO / "tests" / "hostile").glob("*.json")):
+        if f.name == "manifest.json":
+            continue
+        raw = f.read_bytes()
+        try:
+            doc = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            continue  # not JSON at all: nothing for a schema to say
+        try:
+            engine_refuses = bool(input_codes(engine, raw))
+        except beiancheck.InputError:
+            engine_refuses = True
+        assert bool(problems(validator, doc)) == engine_refuses, f"{f.name}: schema {problems(validator, doc)[:2]}, engine refuses: {engine_refuses}"
+        checked += 1
+    assert checked >= 15, checked
