@@ -36,9 +36,10 @@ fn malformed_case_names_line_and_column() {
     let out = Command::new(env!("CARGO_BIN_EXE_beiancheck")).args(["check", "--json"]).arg(&file).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("line 2, column 0") && err.contains("INPUT_MALFORMED"), "{err}");
+    // Characters from 1, as for invalid UTF-8 (serde_json would say column 0).
+    assert!(err.contains("line 2, column 1") && err.contains("INPUT_MALFORMED"), "{err}");
     let e = beiancheck::Engine::embedded().check_json(&std::fs::read_to_string(&file).unwrap()).unwrap_err();
-    assert_eq!((e.code, e.line), ("INPUT_MALFORMED", 2));
+    assert_eq!((e.code, e.line, e.column), ("INPUT_MALFORMED", 2, 1));
 }
 
 /// The runner refuses every malformed expectation of tests/expectations.json (the Python and C

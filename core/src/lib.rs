@@ -82,6 +82,29 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, InputError> {
     })
 }
 
+/// A JSON syntax error as every face reports it: the 1-based line and column in characters, as
+/// for invalid UTF-8 (serde_json counts the column in bytes, and 0 before a line's first byte).
+pub fn syntax_error(text: &str, e: &serde_json::Error) -> InputError {
+    let (line, column) = (e.line(), e.column());
+    let column = match text.split('\n').nth(line.saturating_sub(1)) {
+        Some(l) if line > 0 => {
+            let mut end = column.min(l.len());
+            while !l.is_char_boundary(end) {
+                end += 1;
+            }
+            l[..end].chars().count().max(1)
+        }
+        _ => column,
+    };
+    // serde_json's text ends with its own (byte) place: the error carries the place already.
+    let text = e.to_string();
+    let message = match text.rsplit_once(" at line ") {
+        Some((m, place)) if place.split(" column ").all(|n| n.parse::<usize>().is_ok()) => m.to_owned(),
+        _ => text,
+    };
+    InputError { code: INPUT_MALFORMED, line, column, path: None, message }
+}
+
 /// The 1-based line and column (characters) of the first non-blank character of a text.
 fn first_token(text: &str) -> (usize, usize) {
     let (mut line, mut column) = (1, 1);
@@ -217,13 +240,7 @@ impl Engine {
     pub fn check_json_at(&self, json: &str, default_as_of: Option<NaiveDate>) -> Result<Report, InputError> {
         self.limits.check_size(json.len())?;
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let value = json::Json::parse(json).map_err(|e| InputError {
-            code: INPUT_MALFORMED,
-            line: e.line(),
-            column: e.column(),
-            path: None,
-            message: e.to_string(),
-        })?;
+        let value = json::Json::parse(json).map_err(|e| syntax_error(json, &e))?;
         not_an_object(&value, || first_token(json))?;
         self.limits.check_value(&value)?;
         Ok(self.run_value(&value, default_as_of))
@@ -347,13 +364,7 @@ impl Engine {
     /// As [`Engine::materials`], from a JSON query (unknown fields are refused with their name).
     pub fn materials_json(&self, json: &str) -> Result<MaterialsReport, InputError> {
         self.limits.check_size(json.len())?;
-        let q: MaterialsQuery = serde_json::from_str(json).map_err(|e| InputError {
-            code: INPUT_MALFORMED,
-            line: e.line(),
-            column: e.column(),
-            path: None,
-            message: e.to_string(),
-        })?;
+        let q: MaterialsQuery = serde_json::from_str(json).map_err(|e| syntax_error(json, &e))?;
         Ok(self.materials(&q))
     }
 
