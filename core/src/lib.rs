@@ -221,7 +221,12 @@ impl Engine {
             line: e.line(),
             column: e.column(),
             path: None,
-            message: e.to_string(),
+            // The position is in `line` and `column`; serde_json's text repeats it.
+            message: {
+                let m = e.to_string();
+                let at = format!(" at line {} column {}", e.line(), e.column());
+                m.strip_suffix(&at).map(str::to_owned).unwrap_or(m)
+            },
         })?;
         not_an_object(&value, || first_token(json))?;
         self.limits.check_value(&value)?;
@@ -314,7 +319,6 @@ fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<Nai
     let mut findings = sink.findings;
     findings::sort(&mut findings);
     findings.dedup_by(|a, b| a.code == b.code && a.path == b.path && a.message == b.message);
-    let steps = process::steps(&findings);
     let timeline = process::timeline(province);
     let mut not_checked = Vec::new();
     if !app.account.is_value() {
@@ -323,6 +327,7 @@ fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<Nai
     if !app.given.materials {
         not_checked.push("materials");
     }
+    let steps = process::steps(&findings, &not_checked);
     Report {
         verdict: Verdict::of(&findings),
         filing_type,
