@@ -382,11 +382,6 @@ pub fn run(
             save_progress(output, &p)?;
         }
         bar.inc(batch.len() as u64);
-        // The reader of standard output has gone: nothing more can be delivered.
-        if crate::pipe::closed() {
-            bar.finish_and_clear();
-            return Ok(exit(&tally));
-        }
     }
     out.flush().map_err(|e| format!("cannot write {output}: {e}"))?;
     bar.finish_and_clear();

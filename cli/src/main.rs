@@ -310,9 +310,6 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
                             continue;
                         }
                         answer(&mut out, Some(i + 1), name)?;
-                        if pipe::closed() {
-                            break;
-                        }
                     }
                 }
             }

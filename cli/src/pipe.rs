@@ -1,6 +1,7 @@
 //! Standard output that a closed pipe (`beiancheck check app.json | head -1`) ends quietly:
-//! the reader has gone, so the rest of the output is dropped and the command still exits with
-//! its verdict's code, instead of "Broken pipe" and exit 2.
+//! the reader has gone, so the rest of the output is dropped, the command still does all its
+//! work and exits with its verdict's code (every name, every row), instead of "Broken pipe"
+//! and exit 2.
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
