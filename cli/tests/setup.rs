@@ -61,7 +61,10 @@ fn test_sh_times_each_step_and_ends_with_one_summary_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stdout.matches(": passed in ").count(), 4, "{stdout}");
     let last = stderr.lines().last().unwrap();
-    assert!(last.starts_with(&format!("scripts/test.sh: FAILED at step 5/{steps} (Bindings")) && last.contains("4 passed, total "), "{last}");
+    assert!(
+        last.starts_with(&format!("scripts/test.sh: FAILED at step 5/{steps} (Bindings")) && last.contains("4 passed, total "),
+        "{last}"
+    );
 }
 
 #[test]
@@ -76,6 +79,8 @@ fn install_cbindgen_never_replaces_the_users_own() {
     let cargo_home = d.join("cargo-home");
     let mine = cargo_home.join("bin/cbindgen");
     script(&mine, "echo 'cbindgen 0.0.1-mine'");
+    // And another on PATH, ahead of any the machine has.
+    script(&d.join("bin/cbindgen"), "echo 'cbindgen 0.0.2-mine'");
     let log = d.join("cargo.log");
     script(
         &d.join("bin/cargo"),
@@ -102,7 +107,12 @@ fn install_cbindgen_never_replaces_the_users_own() {
     let asked = std::fs::read_to_string(&log).unwrap();
     assert!(asked.contains(&format!("install cbindgen --version {pinned}")) && asked.contains("--root"), "{asked}");
     assert!(!asked.contains("--force"), "cargo install --force: {asked}");
-    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "#!/usr/bin/env bash\necho 'cbindgen 0.0.1-mine'\n", "the user's cbindgen was replaced");
+    assert_eq!(
+        std::fs::read_to_string(&mine).unwrap(),
+        "#!/usr/bin/env bash\necho 'cbindgen 0.0.1-mine'\n",
+        "the user's cbindgen was replaced"
+    );
+    assert_eq!(std::fs::read_to_string(d.join("bin/cbindgen")).unwrap(), "#!/usr/bin/env bash\necho 'cbindgen 0.0.2-mine'\n");
     // Installed once: the second run finds it and asks cargo nothing.
     let out = run();
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), used);
