@@ -39,6 +39,7 @@ fn rows_out(output: &str, csv: bool) -> Result<usize, String> {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn write(
     engine: &Engine,
     input: &str,
