@@ -23,17 +23,25 @@ fn format_of(path: &str) -> Format {
     }
 }
 
-/// One input row: its text, or why it could not even be read as text.
-type Row = Result<String, String>;
+/// One input row: where it starts in the input file (1-based line), the `id` it carries, and
+/// its text (or why it could not even be read as text).
+struct Row {
+    line: usize,
+    id: Option<serde_json::Value>,
+    text: Result<String, String>,
+}
 
 /// Yields input rows one at a time, so memory stays flat however long the input.
 enum Rows {
-    Jsonl(Box<dyn BufRead>),
-    Csv(csv::StringRecordsIntoIter<Box<dyn Read>>, usize),
+    /// The reader, the id field's name, and the line number of the next line.
+    Jsonl(Box<dyn BufRead>, String, usize),
+    /// The records, the application column and the id column.
+    Csv(csv::StringRecordsIntoIter<Box<dyn Read>>, usize, Option<usize>),
 }
 
 impl Rows {
-    fn open(input: &str) -> Result<Rows, String> {
+    /// `id`: the id column (CSV) or field (JSONL) named by `--id`; without it `id`, when present.
+    fn open(input: &str, id: Option<&str>) -> Result<Rows, String> {
         let reader: Box<dyn Read> = if input == "-" {
             Box::new(io::stdin())
         } else {
@@ -42,42 +50,131 @@ impl Rows {
         if input != "-" && format_of(input) == Format::Csv {
             let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
             let headers = r.headers().map_err(|e| format!("{input}: cannot read the CSV header: {e}"))?;
+            // A BOM (Excel writes one) is not part of the first column's name.
+            let name = |h: &str| h.trim_start_matches('\u{feff}').trim().to_owned();
             let col = headers
                 .iter()
-                .position(|h| h.trim() == "application")
+                .position(|h| name(h) == "application")
                 .ok_or_else(|| format!("{input}: the CSV needs a column named \"application\" holding each application's JSON"))?;
-            Ok(Rows::Csv(r.into_records(), col))
+            let id_col = headers.iter().position(|h| name(h) == id.unwrap_or("id"));
+            if let (Some(f), None) = (id, id_col) {
+                return Err(format!("--id {f}: {input} has no column named \"{f}\""));
+            }
+            Ok(Rows::Csv(r.into_records(), col, id_col))
         } else {
-            Ok(Rows::Jsonl(Box::new(BufReader::with_capacity(1 << 16, reader))))
+            Ok(Rows::Jsonl(Box::new(BufReader::with_capacity(1 << 16, reader)), id.unwrap_or("id").to_owned(), 1))
         }
     }
 
     fn next_row(&mut self) -> Result<Option<Row>, String> {
         match self {
-            Rows::Jsonl(r) => {
+            Rows::Jsonl(r, field, next_line) => {
                 let mut buf = Vec::new();
                 let n = r.read_until(b'\n', &mut buf).map_err(|e| format!("read error: {e}"))?;
                 if n == 0 {
                     return Ok(None);
                 }
+                let line = *next_line;
+                *next_line += 1;
                 while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
                     buf.pop();
                 }
-                Ok(Some(
-                    String::from_utf8(buf)
-                        .map_err(|e| format!("the row is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())),
-                ))
+                let text = String::from_utf8(buf)
+                    .map_err(|e| format!("the row is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()));
+                let (id, text) = match text {
+                    Ok(t) => match take_member(&t, field) {
+                        Some((id, rest)) => (Some(id), Ok(rest)),
+                        None => (None, Ok(t)),
+                    },
+                    Err(e) => (None, Err(e)),
+                };
+                Ok(Some(Row { line, id, text }))
             }
-            Rows::Csv(it, col) => match it.next() {
+            Rows::Csv(it, col, id_col) => match it.next() {
                 None => Ok(None),
-                Some(Ok(rec)) => Ok(Some(rec.get(*col).map(str::to_owned).ok_or_else(|| format!("the row has no field {}", *col + 1)))),
-                Some(Err(e)) => Ok(Some(Err(format!("malformed CSV row: {e}")))),
+                Some(Ok(rec)) => {
+                    let line = rec.position().map_or(0, |p| p.line() as usize);
+                    let id = id_col.and_then(|c| rec.get(c)).map(|v| serde_json::Value::String(v.to_owned()));
+                    let text = rec.get(*col).map(str::to_owned).ok_or_else(|| format!("the row has no field {}", *col + 1));
+                    Ok(Some(Row { line, id, text }))
+                }
+                Some(Err(e)) => {
+                    let line = e.position().map_or(0, |p| p.line() as usize);
+                    Ok(Some(Row { line, id: None, text: Err(format!("malformed CSV row: {e}")) }))
+                }
             },
         }
     }
 }
 
-#[derive(Default)]
+/// Each input row's text as `batch` checks it (JSONL lines without their id field, or the CSV
+/// `application` column), for the HTML report's second reading.
+pub fn texts(input: &str, id: Option<&str>) -> Result<impl Iterator<Item = Result<String, String>>, String> {
+    let mut rows = Rows::open(input, id)?;
+    Ok(std::iter::from_fn(move || match rows.next_row() {
+        Ok(Some(r)) => Some(r.text),
+        Ok(None) => None,
+        Err(e) => Some(Err(e)),
+    }))
+}
+
+/// A JSONL row's `field` member, taken out: its value and the row without it (so the id the
+/// batch carries is not an unknown field of the application). The other members are kept
+/// byte for byte, in order. None when the row is not a JSON object holding `field`.
+fn take_member(text: &str, field: &str) -> Option<(serde_json::Value, String)> {
+    use serde_json::value::RawValue;
+    // Cheap test first: most rows of a file without ids never get parsed twice.
+    if !text.contains(field) {
+        return None;
+    }
+    struct Members<'a>(Vec<(String, &'a RawValue)>);
+    impl<'de: 'a, 'a> serde::Deserialize<'de> for Members<'a> {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V<'a>(std::marker::PhantomData<&'a ()>);
+            impl<'de: 'a, 'a> serde::de::Visitor<'de> for V<'a> {
+                type Value = Members<'a>;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("an object")
+                }
+                fn visit_map<M: serde::de::MapAccess<'de>>(self, mut m: M) -> Result<Members<'a>, M::Error> {
+                    let mut v = Vec::new();
+                    while let Some(kv) = m.next_entry::<String, &'de RawValue>()? {
+                        v.push(kv);
+                    }
+                    Ok(Members(v))
+                }
+            }
+            d.deserialize_map(V(std::marker::PhantomData))
+        }
+    }
+    let Members(members) = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    // The last duplicate wins, as in the engine's reader.
+    let id = members.iter().rev().find(|(k, _)| k == field)?.1;
+    let id = serde_json::from_str(id.get()).ok()?;
+    let mut rest = String::from("{");
+    for (k, v) in members.iter().filter(|(k, _)| k != field) {
+        if rest.len() > 1 {
+            rest.push(',');
+        }
+        rest.push_str(&serde_json::to_string(k).ok()?);
+        rest.push(':');
+        rest.push_str(v.get());
+    }
+    rest.push('}');
+    Some((id, rest))
+}
+
+/// What `batch` writes besides the rows themselves.
+pub struct Options {
+    pub id: Option<String>,
+    pub fail_on_error: bool,
+    /// CSV with a UTF-8 byte-order mark, so Excel reads it as UTF-8.
+    pub excel: bool,
+    /// Codes only: row, id, verdict, filing type, codes.
+    pub compact: bool,
+}
+
+#[derive(Clone, Copy, Default, serde::Serialize, serde::Deserialize)]
 struct Tally {
     rows: u64,
     eligible: u64,
@@ -95,6 +192,10 @@ struct Progress {
     rows_done: u64,
     bytes: u64,
     complete: bool,
+    /// The rows already written, so a resumed run's summary counts the whole output.
+    tally: Tally,
+    /// The output's shape (format and options): a resume must write the same.
+    shape: String,
 }
 
 fn progress_path(output: &str) -> String {
@@ -111,6 +212,8 @@ fn save_progress(output: &str, p: &Progress) -> Result<(), String> {
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
+/// Exit codes: 0 the run completed; 1 it completed and `--fail-on-error` found input-error
+/// rows; 2 usage, read or write error; 130 interrupted (`--resume` continues).
 #[allow(clippy::too_many_arguments)]
 pub fn run(
     engine: &Engine,
@@ -121,10 +224,22 @@ pub fn run(
     chunk: usize,
     quiet: bool,
     resume: bool,
+    opts: &Options,
 ) -> Result<u8, String> {
-    let fmt = format.unwrap_or_else(|| format_of(output));
+    let fmt = match (format, opts.excel) {
+        (Some(Format::Jsonl), true) => return Err("--excel writes CSV: it cannot go with --format jsonl".into()),
+        (_, true) => Format::Csv,
+        (Some(f), false) => f,
+        (None, false) => format_of(output),
+    };
     let csv = fmt == Format::Csv;
-    let mut rows = Rows::open(input)?;
+    let shape = format!(
+        "{}{}{}",
+        if csv { "csv" } else { "jsonl" },
+        if opts.excel { "+excel" } else { "" },
+        if opts.compact { "+compact" } else { "" }
+    );
+    let mut rows = Rows::open(input, opts.id.as_deref())?;
     let to_stdout = output == "-";
     if resume && to_stdout {
         return Err("--resume needs an output file".into());
@@ -137,10 +252,11 @@ pub fn run(
             }
         });
     }
+    let exit = |t: &Tally| u8::from(opts.fail_on_error && t.errors > 0);
 
     let mut tally = Tally::default();
     let sink: Box<dyn Write> = if to_stdout {
-        Box::new(io::stdout())
+        Box::new(crate::pipe::stdout())
     } else if resume {
         let text =
             std::fs::read(progress_path(output)).map_err(|e| format!("cannot resume: no progress file {} ({e})", progress_path(output)))?;
@@ -149,9 +265,12 @@ pub fn run(
         if p.input != input {
             return Err(format!("cannot resume: {output} was written from {}, not {input}", p.input));
         }
+        if p.shape != shape {
+            return Err(format!("cannot resume: {output} was written as {}, not {shape}: give the same options", p.shape));
+        }
         if p.complete {
             eprintln!("beiancheck batch: {output} is already complete ({} rows)", p.rows_done);
-            return Ok(0);
+            return Ok(exit(&p.tally));
         }
         let f = std::fs::OpenOptions::new().write(true).open(output).map_err(|e| format!("cannot resume {output}: {e}"))?;
         f.set_len(p.bytes).map_err(|e| format!("cannot resume {output}: {e}"))?;
@@ -160,7 +279,7 @@ pub fn run(
                 return Err(format!("cannot resume: {input} has fewer than the {} rows already written", p.rows_done));
             }
         }
-        tally.rows = p.rows_done;
+        tally = p.tally;
         eprintln!("beiancheck batch: resuming {output} after row {}", p.rows_done);
         let mut f = f;
         std::io::Seek::seek(&mut f, std::io::SeekFrom::End(0)).map_err(|e| e.to_string())?;
@@ -172,10 +291,17 @@ pub fn run(
     if resume {
         out.written = std::fs::metadata(output).map(|m| m.len()).unwrap_or(0);
     } else if csv {
-        write_csv(
-            &mut out,
-            &["row", "verdict", "filing_type", "errors", "warnings", "codes", "first_error_zh", "first_error_en", "input_error"],
-        )?;
+        if opts.excel {
+            out.write_all("\u{feff}".as_bytes()).map_err(|e| e.to_string())?;
+        }
+        if opts.compact {
+            write_csv(&mut out, &["row", "id", "verdict", "filing_type", "codes"])?;
+        } else {
+            write_csv(
+                &mut out,
+                &["row", "id", "verdict", "filing_type", "errors", "warnings", "codes", "first_error_zh", "first_error_en", "input_error"],
+            )?;
+        }
     }
     let bar = if !quiet && io::stderr().is_terminal() {
         ProgressBar::new_spinner()
@@ -202,14 +328,17 @@ pub fn run(
         if batch.is_empty() {
             break;
         }
-        let texts: Vec<&str> = batch.iter().map(|r| r.as_deref().unwrap_or("")).collect();
+        let texts: Vec<&str> = batch.iter().map(|r| r.text.as_deref().unwrap_or("")).collect();
         let results = engine.check_many_json(&texts, as_of);
         for (row, result) in batch.iter().zip(results) {
-            let result = match (row, result) {
+            let result = match (&row.text, result) {
                 (Err(why), _) => Err(row_error(why.clone())),
                 (Ok(text), _) if text.trim().is_empty() => Err(row_error("empty row".into())),
                 (_, r) => r,
-            };
+            }
+            // The error's position in the input file: its line there (a row's JSON starts on
+            // the row's line), its column within the row (JSONL) or the application field (CSV).
+            .map_err(|e| InputError { line: row.line + e.line.max(1) - 1, ..e });
             let i = tally.rows;
             tally.rows += 1;
             match &result {
@@ -220,12 +349,21 @@ pub fn run(
                 },
                 Err(_) => tally.errors += 1,
             }
+            let id = row.id.clone().unwrap_or(serde_json::Value::Null);
             if csv {
-                write_csv(&mut out, &csv_row(i, &result))?;
+                write_csv(&mut out, &csv_row(i, &id, &result, opts.compact))?;
             } else {
-                let line = match &result {
-                    Ok(r) => json!({"row": i, "verdict": r.verdict, "filing_type": r.filing_type, "codes": codes(r), "report": r}),
-                    Err(e) => json!({"row": i, "verdict": null, "input_error": e}),
+                let line = match (&result, opts.compact) {
+                    (Ok(r), false) => {
+                        json!({"row": i, "line": row.line, "id": id, "verdict": r.verdict, "filing_type": r.filing_type, "codes": codes(r), "report": r})
+                    }
+                    (Ok(r), true) => {
+                        json!({"row": i, "line": row.line, "id": id, "verdict": r.verdict, "filing_type": r.filing_type, "codes": codes(r)})
+                    }
+                    (Err(e), false) => json!({"row": i, "line": row.line, "id": id, "verdict": null, "input_error": e}),
+                    (Err(e), true) => {
+                        json!({"row": i, "line": row.line, "id": id, "verdict": null, "filing_type": null, "codes": [e.code]})
+                    }
                 };
                 serde_json::to_writer(&mut out, &line).map_err(|e| e.to_string())?;
                 out.write_all(b"\n").map_err(|e| e.to_string())?;
@@ -233,24 +371,35 @@ pub fn run(
         }
         out.flush().map_err(|e| format!("cannot write {output}: {e}"))?;
         if !to_stdout {
-            save_progress(output, &Progress { input: input.to_owned(), rows_done: tally.rows, bytes: out.written, complete: false })?;
+            let p = Progress {
+                input: input.to_owned(),
+                rows_done: tally.rows,
+                bytes: out.written,
+                complete: false,
+                tally,
+                shape: shape.clone(),
+            };
+            save_progress(output, &p)?;
         }
         bar.inc(batch.len() as u64);
     }
     out.flush().map_err(|e| format!("cannot write {output}: {e}"))?;
     bar.finish_and_clear();
-    if !to_stdout {
-        save_progress(output, &Progress { input: input.to_owned(), rows_done: tally.rows, bytes: out.written, complete: done })?;
-    }
-    if !done {
-        eprintln!("beiancheck batch: interrupted after {} rows; `beiancheck batch {input} -o {output} --resume` continues", tally.rows);
-        return Ok(130);
-    }
-    eprintln!(
-        "beiancheck batch: {} rows: {} eligible, {} not eligible, {} need review, {} input errors",
+    let rows_done = tally.rows;
+    let summary = format!(
+        "{} rows: {} eligible, {} not eligible, {} need review, {} input errors",
         tally.rows, tally.eligible, tally.ineligible, tally.needs_review, tally.errors
     );
-    Ok(0)
+    let code = exit(&tally);
+    if !to_stdout {
+        save_progress(output, &Progress { input: input.to_owned(), rows_done, bytes: out.written, complete: done, tally, shape })?;
+    }
+    if !done {
+        eprintln!("beiancheck batch: interrupted after {rows_done} rows; `beiancheck batch {input} -o {output} --resume` continues");
+        return Ok(130);
+    }
+    eprintln!("beiancheck batch: {summary}");
+    Ok(code)
 }
 
 fn row_error(message: String) -> InputError {
@@ -280,14 +429,27 @@ fn codes(r: &Report) -> Vec<&'static str> {
     c
 }
 
-fn csv_row(i: u64, result: &Result<Report, InputError>) -> Vec<String> {
-    match result {
-        Ok(r) => {
+/// A CSV cell for the id: a string as it is, any other JSON value as JSON text.
+fn id_cell(id: &serde_json::Value) -> String {
+    match id {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        v => v.to_string(),
+    }
+}
+
+fn csv_row(i: u64, id: &serde_json::Value, result: &Result<Report, InputError>, compact: bool) -> Vec<String> {
+    let (i, id) = (i.to_string(), id_cell(id));
+    match (result, compact) {
+        (Ok(r), true) => vec![i, id, r.verdict.as_str().to_owned(), r.filing_type.unwrap_or("").to_owned(), codes(r).join(" ")],
+        (Err(e), true) => vec![i, id, String::new(), String::new(), e.code.to_owned()],
+        (Ok(r), false) => {
             let errors = r.findings.iter().filter(|f| f.severity == Severity::Error).count();
             let warnings = r.findings.iter().filter(|f| f.severity == Severity::Warning).count();
             let first = r.findings.iter().find(|f| f.severity == Severity::Error);
             vec![
-                i.to_string(),
+                i,
+                id,
                 r.verdict.as_str().to_owned(),
                 r.filing_type.unwrap_or("").to_owned(),
                 errors.to_string(),
@@ -298,8 +460,9 @@ fn csv_row(i: u64, result: &Result<Report, InputError>) -> Vec<String> {
                 String::new(),
             ]
         }
-        Err(e) => vec![
-            i.to_string(),
+        (Err(e), false) => vec![
+            i,
+            id,
             String::new(),
             String::new(),
             String::new(),

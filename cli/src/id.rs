@@ -17,7 +17,7 @@ pub struct Args {
 pub fn run(a: Args) -> Result<u8, String> {
     let kind = IdKind::parse(&a.kind).map_err(|e| e.to_string())?;
     let as_of = a.as_of.unwrap_or_else(beiancheck::today);
-    let mut out = io::stdout().lock();
+    let mut out = crate::pipe::stdout();
     let mut code = 0;
     let mut emit = |line: Option<usize>, value: &str| -> Result<(), String> {
         let r = ids::check_id(kind, value, as_of);

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 mod batch;
 mod human;
 mod id;
+mod pipe;
 mod report;
 
 #[derive(Parser)]
@@ -48,8 +49,12 @@ enum Cmd {
     },
     /// Can these domains be filed? One line per name.
     Domain {
-        #[arg(required = true, value_name = "NAME")]
+        #[arg(value_name = "NAME", required_unless_present = "file", conflicts_with = "file")]
         names: Vec<String>,
+        /// Read the names from FILE (- for standard input), one per line; blank lines and lines
+        /// starting with # are skipped. Each answer carries its line number.
+        #[arg(short = 'f', long = "file", value_name = "FILE")]
+        file: Option<String>,
         /// The subject kind that would file (individual, enterprise, government …).
         #[arg(long, value_name = "KIND")]
         subject: Option<String>,
@@ -151,6 +156,10 @@ enum Cmd {
     },
     /// Check many applications: JSONL (one application per line) or CSV (an `application`
     /// column of JSON) in; one result row per input row out, in order.
+    ///
+    /// Exit codes: 0 the run completed (whatever the verdicts); 1 it completed and
+    /// --fail-on-error found input-error rows; 2 usage error, or the input or output could not
+    /// be read or written (the run stopped); 130 interrupted (--resume continues it).
     Batch {
         /// Input file (.jsonl/.ndjson or .csv), or - for standard input (JSONL).
         input: String,
@@ -175,6 +184,20 @@ enum Cmd {
         /// Also write a one-page HTML summary of the run (verdicts, provinces, top findings …).
         #[arg(long, value_name = "REPORT.html")]
         report: Option<PathBuf>,
+        /// The input's id column (CSV) or field (JSONL) carried into every output row
+        /// [default: id, when present]. A JSONL field is taken out before the check.
+        #[arg(long, value_name = "FIELD")]
+        id: Option<String>,
+        /// Exit 1 when any row was an input error (the run still writes every row).
+        #[arg(long)]
+        fail_on_error: bool,
+        /// Write CSV with a UTF-8 byte-order mark, so Excel opens it as UTF-8 (implies CSV).
+        #[arg(long)]
+        excel: bool,
+        /// Codes only (row, id, verdict, filing_type, codes): no messages or reports, for
+        /// warehouse loads.
+        #[arg(long)]
+        compact: bool,
     },
 }
 
@@ -251,8 +274,8 @@ fn read_input(file: &str) -> Result<String, String> {
 }
 
 fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
-    let mut out = io::stdout().lock();
-    let w = |out: &mut io::StdoutLock, s: &str| writeln!(out, "{s}").map_err(|e| e.to_string());
+    let mut out = pipe::stdout();
+    let w = |out: &mut pipe::Quiet<io::StdoutLock>, s: &str| writeln!(out, "{s}").map_err(|e| e.to_string());
     match cmd {
         Cmd::Check { file, json, as_of, strict } => {
             let bytes = read_bytes(&file)?;
@@ -273,18 +296,46 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
                 }
             }
         }
-        Cmd::Domain { names, subject, province, json, strict } => {
+        Cmd::Domain { names, file, subject, province, json, strict } => {
             let subject = flag_word("--subject", subject, beiancheck::vocab::SUBJECT_KINDS)?;
             let province = flag_province(engine, province)?;
             let q = beiancheck::DomainQuery { subject_kind: subject, province };
             let mut code = 0;
-            for n in &names {
+            let mut answer = |out: &mut pipe::Quiet<io::StdoutLock>, line: Option<usize>, n: &str| -> Result<(), String> {
                 let r = engine.check_domain(n, &q);
                 code = code.max(exit_for(r.verdict, strict));
                 if json {
-                    w(&mut out, &serde_json::to_string(&r).map_err(|e| e.to_string())?)?;
+                    let mut v = serde_json::to_value(&r).map_err(|e| e.to_string())?;
+                    if let (Some(l), Some(o)) = (line, v.as_object_mut()) {
+                        o.insert("line".into(), l.into());
+                    }
+                    w(out, &v.to_string())
                 } else {
-                    w(&mut out, &human::domain_line(&r, lang))?;
+                    let at = line.map(|l| format!("{l}: ")).unwrap_or_default();
+                    w(out, &format!("{at}{}", human::domain_line(&r, lang)))
+                }
+            };
+            match &file {
+                None => {
+                    for n in &names {
+                        answer(&mut out, None, n)?;
+                    }
+                }
+                Some(f) => {
+                    let reader: Box<dyn io::BufRead> = if f == "-" {
+                        Box::new(io::stdin().lock())
+                    } else {
+                        Box::new(io::BufReader::new(std::fs::File::open(f).map_err(|e| format!("cannot read {f}: {e}"))?))
+                    };
+                    for (i, line) in io::BufRead::split(reader, b'\n').enumerate() {
+                        let bytes = line.map_err(|e| format!("cannot read {f}: {e}"))?;
+                        let text = beiancheck::utf8(&bytes).map_err(|e| format!("{f}: line {}, column {}: not UTF-8", i + 1, e.column))?;
+                        let name = text.trim();
+                        if name.is_empty() || name.starts_with('#') {
+                            continue;
+                        }
+                        answer(&mut out, Some(i + 1), name)?;
+                    }
                 }
             }
             Ok(code)
@@ -464,17 +515,25 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
             drop(out);
             id::run(id::Args { kind, values, file, as_of, json })
         }
-        Cmd::Batch { input, output, format, as_of, chunk, quiet, resume, report } => {
+        Cmd::Batch { input, output, format, as_of, chunk, quiet, resume, report, id, fail_on_error, excel, compact } => {
             drop(out);
             if report.is_some() {
                 report::precheck(&input)?;
             }
-            let code = batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet, resume)?;
+            let opts = batch::Options { id, fail_on_error, excel, compact };
+            let code = batch::run(engine, &input, &output, format, as_of, chunk.max(1), quiet, resume, &opts)?;
             match report {
                 // An interrupted run has no complete output to report on.
-                Some(path) if code != 130 => {
-                    report::write(engine, &input, &output, format.map(|f| f == batch::Format::Csv), as_of, chunk.max(1), &path)?
-                }
+                Some(path) if code != 130 => report::write(
+                    engine,
+                    &input,
+                    &output,
+                    format.map(|f| f == batch::Format::Csv).or(excel.then_some(true)),
+                    as_of,
+                    chunk.max(1),
+                    opts.id.as_deref(),
+                    &path,
+                )?,
                 _ => {}
             }
             Ok(code)

@@ -6,7 +6,7 @@ use beiancheck::summary::{Facets, Summary};
 use beiancheck::Engine;
 use chrono::NaiveDate;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::Path;
 
 fn is_csv(path: &str) -> bool {
@@ -19,37 +19,6 @@ pub fn precheck(input: &str) -> Result<(), String> {
         return Err("--report reads the input a second time: give an input file, not -".into());
     }
     Ok(())
-}
-
-/// Each input row's text as `batch` reads it (JSONL lines, or the CSV `application` column).
-fn rows(input: &str) -> Result<Box<dyn Iterator<Item = Result<String, String>>>, String> {
-    let f = File::open(input).map_err(|e| format!("cannot open {input}: {e}"))?;
-    if is_csv(input) {
-        let mut r = csv::ReaderBuilder::new().flexible(true).from_reader(f);
-        let headers = r.headers().map_err(|e| format!("{input}: cannot read the CSV header: {e}"))?;
-        let col = headers.iter().position(|h| h.trim() == "application").ok_or_else(|| format!("{input}: no \"application\" column"))?;
-        return Ok(Box::new(r.into_records().map(move |rec| match rec {
-            Ok(rec) => rec.get(col).map(str::to_owned).ok_or_else(|| format!("the row has no field {}", col + 1)),
-            Err(e) => Err(format!("malformed CSV row: {e}")),
-        })));
-    }
-    let mut r = BufReader::with_capacity(1 << 16, f);
-    Ok(Box::new(std::iter::from_fn(move || {
-        let mut buf = Vec::new();
-        match r.read_until(b'\n', &mut buf) {
-            Ok(0) => None,
-            Err(e) => Some(Err(format!("read error: {e}"))),
-            Ok(_) => {
-                while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                    buf.pop();
-                }
-                Some(
-                    String::from_utf8(buf)
-                        .map_err(|e| format!("the row is not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())),
-                )
-            }
-        }
-    })))
 }
 
 /// Rows in OUT: JSONL lines, or CSV records after the header.
@@ -70,6 +39,7 @@ fn rows_out(output: &str, csv: bool) -> Result<usize, String> {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn write(
     engine: &Engine,
     input: &str,
@@ -77,12 +47,13 @@ pub fn write(
     csv_out: Option<bool>,
     as_of: Option<NaiveDate>,
     chunk: usize,
+    id: Option<&str>,
     path: &Path,
 ) -> Result<(), String> {
     let name = Path::new(input).file_name().map_or_else(|| input.to_owned(), |n| n.to_string_lossy().into_owned());
     let mut s = Summary::new().with_source(name);
     let mut texts: Vec<Result<String, String>> = Vec::with_capacity(chunk);
-    let mut it = rows(input)?.peekable();
+    let mut it = crate::batch::texts(input, id)?.peekable();
     let mut row = 0usize;
     while it.peek().is_some() {
         texts.clear();

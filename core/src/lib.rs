@@ -332,7 +332,6 @@ fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<Nai
     let mut findings = sink.findings;
     findings::sort(&mut findings);
     findings.dedup_by(|a, b| a.code == b.code && a.path == b.path && a.message == b.message);
-    let steps = process::steps(&findings);
     let timeline = process::timeline(province);
     let mut not_checked = Vec::new();
     if !app.account.is_value() {
@@ -341,6 +340,7 @@ fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<Nai
     if !app.given.materials {
         not_checked.push("materials");
     }
+    let steps = process::steps(&findings, &not_checked);
     Report {
         verdict: Verdict::of(&findings),
         filing_type,

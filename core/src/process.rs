@@ -41,9 +41,33 @@ const STEPS: &[&str] = &[
 /// Steps the applicant completes before submission; the rest happen after it.
 const BEFORE_SUBMIT: usize = 5;
 
-/// Each step `done` (nothing blocks it), `blocked` (errors listed) or `pending` (after a
-/// blocked step, or after submission).
-pub fn steps(findings: &[Finding]) -> Vec<Step> {
+/// The steps whose input a finding says is missing or unusable: such a step cannot be `done`.
+fn missing_input(f: &Finding) -> &'static [&'static str] {
+    use crate::codes::{DOMAIN_FACTS_MISSING, FACT_MISSING, INPUT_INVALID_VALUE, INPUT_MISSING_FIELD};
+    if f.code == DOMAIN_FACTS_MISSING {
+        return &["verify_domain"];
+    }
+    if ![FACT_MISSING, INPUT_MISSING_FIELD, INPUT_INVALID_VALUE].contains(&f.code) {
+        return &[];
+    }
+    let root = f.path.split(['.', '[']).next().unwrap_or("");
+    match root {
+        "resources" => &["verify_resources"],
+        // No websites: neither their domains nor their details are known.
+        "websites" if f.path == "websites" => &["verify_domain", "website_info"],
+        "websites" if f.path.contains(".domains") => &["verify_domain"],
+        "websites" => &["website_info"],
+        "subject" | "province" | "account" => &["subject_info"],
+        "materials" => &["upload_materials"],
+        _ => &[],
+    }
+}
+
+/// Each step `done` (nothing blocks it and its inputs were given), `blocked` (errors listed)
+/// or `pending` (its inputs are missing or unusable, or it comes after a blocked step or after
+/// submission). `not_checked` names the parts not given (the report's `not_checked`): without
+/// the uploaded materials, uploading them is still to do.
+pub fn steps(findings: &[Finding], not_checked: &[&str]) -> Vec<Step> {
     let mut out = Vec::with_capacity(STEPS.len());
     let mut blocked_before = false;
     for (i, step) in STEPS.iter().enumerate() {
@@ -51,9 +75,11 @@ pub fn steps(findings: &[Finding]) -> Vec<Step> {
             findings.iter().filter(|f| f.severity == Severity::Error && step_of(f.code) == *step).map(|f| f.code).collect();
         codes.sort_unstable();
         codes.dedup();
+        let missing =
+            findings.iter().any(|f| missing_input(f).contains(step)) || (*step == "upload_materials" && not_checked.contains(&"materials"));
         let status = if !codes.is_empty() {
             "blocked"
-        } else if blocked_before || i >= BEFORE_SUBMIT {
+        } else if blocked_before || missing || i >= BEFORE_SUBMIT {
             "pending"
         } else {
             "done"

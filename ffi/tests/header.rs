@@ -20,10 +20,22 @@ fn pinned() -> String {
         .to_owned()
 }
 
-/// The pinned cbindgen, from PATH or ~/.cargo/bin; Err(why) when there is none.
+/// The pinned cbindgen: $BEIANCHECK_CBINDGEN, on PATH, in ~/.cargo/bin, or where
+/// scripts/install-cbindgen.sh installs it; Err(why) when there is none.
 fn cbindgen(pinned: &str) -> Result<PathBuf, String> {
     let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
-    let candidates = [Some(PathBuf::from("cbindgen")), home.map(|h| h.join("bin/cbindgen"))];
+    let tools = std::env::var_os("BEIAN_TOOLS_DIR").map(PathBuf::from).or_else(|| {
+        std::env::var_os("XDG_CACHE_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache")))
+            .map(|c| c.join("beiancheck"))
+    });
+    let candidates = [
+        std::env::var_os("BEIANCHECK_CBINDGEN").map(PathBuf::from),
+        Some(PathBuf::from("cbindgen")),
+        home.map(|h| h.join("bin/cbindgen")),
+        tools.map(|t| t.join(format!("cbindgen-{pinned}/bin/cbindgen"))),
+    ];
     let mut seen = Vec::new();
     for c in candidates.into_iter().flatten() {
         if let Ok(out) = Command::new(&c).arg("--version").output() {

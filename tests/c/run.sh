@@ -42,12 +42,12 @@ ensure valgrind valgrind
 ensure python3 python3
 
 part "header: include/beiancheck.h regenerated with the pinned cbindgen must be identical"
-scripts/install-cbindgen.sh >/dev/null
-if ! BEIANCHECK_REQUIRE_CBINDGEN=1 cargo test -q --locked -p beiancheck-ffi --test header > "$w/header.log" 2>&1; then
+cbindgen=$(scripts/install-cbindgen.sh)
+if ! BEIANCHECK_CBINDGEN="$cbindgen" BEIANCHECK_REQUIRE_CBINDGEN=1 cargo test -q --locked -p beiancheck-ffi --test header > "$w/header.log" 2>&1; then
   cat "$w/header.log" >&2
   exit 1
 fi
-echo "header: identical to the output of $("$(scripts/install-cbindgen.sh)" --version)"
+echo "header: identical to the output of $("$cbindgen" --version) ($cbindgen)"
 
 part "install: scripts/install-c.sh --debug into a scratch prefix"
 scripts/install-c.sh --debug "$w/prefix" 2>&1 | tail -1
@@ -184,16 +184,21 @@ cmp -s <(cat "$w"/c/*) <(cat "$w"/asan/*) || { echo "reports differ under ASan" 
 "$w/swap-asan" "$w/pack-A.json" "$w/pack-B.json" examples/rejected-personal-forum.json
 unset ASAN_OPTIONS UBSAN_OPTIONS
 
-part "docs/C_API.md: the example program, compiled with the README's command"
-python3 - docs/C_API.md "$w/example.c" <<'PY'
+part "examples/check.c: compiled with the README's command (docs/C_API.md shows the same file)"
+python3 - docs/C_API.md examples/check.c <<'PY'
 import re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 blocks = re.findall(r"<!-- example: check\.c -->\s*```c\n(.*?)```", text, re.S)
 if len(blocks) != 1:
     sys.exit("docs/C_API.md: expected one ```c block after <!-- example: check.c -->")
-open(sys.argv[2], "w", encoding="utf-8").write(blocks[0])
+if blocks[0] != open(sys.argv[2], encoding="utf-8").read():
+    sys.exit("docs/C_API.md: the check.c example differs from examples/check.c")
 PY
-(cd "$w" && cc example.c $(pkg-config --cflags --libs beiancheck) -Wl,-rpath,"$libdir" -o check)
+# The README's own lines (install prefix "$HOME/.local" → the scratch prefix), run as written.
+readme_cc=$(grep -m1 '^cc examples/check.c ' README.md) || { echo "README.md: no 'cc examples/check.c …' line" >&2; exit 1; }
+readme_cc=${readme_cc//'"$HOME/.local'/'"$BEIAN_PREFIX'}
+BEIAN_PREFIX=$w/prefix bash -c "$readme_cc"
+mv check "$w/check"
 "$w/check" examples/access-filing-shanghai.json > "$w/example.out"
 target/debug/beiancheck check --json examples/access-filing-shanghai.json > "$w/example.cli"
 python3 - "$w/example.out" "$w/example.cli" <<'PY'
