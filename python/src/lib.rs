@@ -212,9 +212,8 @@ impl PyEngine {
                 Ok(v) => Input::Value(v),
                 Err(e) => return Err(input_error(py, e)),
             },
-            Input::Bad(e) if !app.is_instance_of::<PyDict>() && !app.is_instance_of::<PyString>() && !app.is_instance_of::<PyBytes>() => {
-                return Err(PyTypeError::new_err(e.message));
-            }
+            // Any other Python value (42, None, a list) is not an application: the same
+            // InputError as the JSON text `42` and the same answer check_many gives as a row.
             i => i,
         };
         let engine = &self.engine;

@@ -53,10 +53,16 @@ def test_from_pack_bytes_path_and_errors(engine, tmp_path):
 
 
 def test_check_rejects_non_applications(engine):
-    with pytest.raises(TypeError):
-        engine.check(42)
-    with pytest.raises(TypeError):
-        engine.check(None)
+    # One answer to bad input: a Python value that is not an application is the same
+    # InputError as the JSON text for it, and the same error row check_many gives.
+    for bad, text in [(42, "42"), (None, "null"), ([1, 2], "[1,2]")]:
+        with pytest.raises(beiancheck.InputError) as as_value:
+            engine.check(bad)
+        with pytest.raises(beiancheck.InputError) as as_text:
+            engine.check(text)
+        assert as_value.value.code == as_text.value.code == "INPUT_MALFORMED"
+        [row] = engine.check_many([bad])
+        assert isinstance(row, beiancheck.ErrorResult) and row.code == "INPUT_MALFORMED"
     with pytest.raises(beiancheck.InputError) as info:
         engine.check("{bad json")
     assert (info.value.code, info.value.line, info.value.column) == ("INPUT_MALFORMED", 1, 2)
