@@ -115,11 +115,12 @@ fn a_term_is_asked_only_of_kinds_with_a_minimum() {
 }
 
 #[test]
-fn a_region_stated_to_be_none_is_not_a_missing_fact() {
+fn a_null_region_is_the_readers_error_not_also_a_missing_fact() {
+    // region is not nullable: the reader reports the null, the rule does not ask again.
     let mut a = personal();
     a["resources"][0]["region"] = Value::Null;
     let f = found(&a);
-    assert!(!has(&f, FACT_MISSING, "resources[0].region"), "{f:?}");
+    assert_eq!(at_path(&f, "resources[0].region"), vec![INPUT_INVALID_VALUE], "{f:?}");
 }
 
 #[test]
