@@ -6,7 +6,6 @@ use serde_json::{json, Value};
 mod common;
 use common::personal;
 
-
 /// The findings as (code, context word) pairs.
 fn findings(e: &Engine, app: &Value) -> Vec<(String, String)> {
     let r = serde_json::to_value(e.check_value_at(app, None).unwrap()).unwrap();

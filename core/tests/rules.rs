@@ -5,7 +5,6 @@ use serde_json::{json, Value};
 mod common;
 use common::personal;
 
-
 fn codes_of(engine: &Engine, app: &Value) -> Vec<&'static str> {
     engine.check_value_at(app, None).unwrap().findings.iter().map(|f| f.code).collect()
 }
