@@ -6,7 +6,9 @@
 # Environment: MUTANTS_JOBS (default 1), MUTANTS_TIMEOUT (seconds per test run, default 120),
 #              MUTANTS_OUT (default target/mutants; results in $MUTANTS_OUT/mutants.out/),
 #              MUTANTS_IN_PLACE=1 (mutate this tree and build in its target/: no 5 GB copy and
-#              no full rebuild of the dependencies first, but do not touch the tree meanwhile).
+#              no full rebuild of the dependencies first, but do not touch the tree meanwhile),
+#              MUTANTS_RE (only mutants whose --list name matches this regex, e.g. one function),
+#              MUTANTS_BASELINE=skip (do not first run the tests on the unmutated tree).
 # The report of the last full run is docs/MUTANTS.md; a run takes about a minute per mutant on
 # two shared cores, so pass the files you changed.
 set -euo pipefail
@@ -18,6 +20,8 @@ files=("$@")
   core/src/materials.rs core/src/website.rs core/src/domain.rs core/src/province.rs)
 args=()
 for f in "${files[@]}"; do args+=(-f "$f"); done
+[ -z "${MUTANTS_RE:-}" ] || args+=(--re "$MUTANTS_RE")
+[ -z "${MUTANTS_BASELINE:-}" ] || args+=(--baseline "$MUTANTS_BASELINE")
 out=${MUTANTS_OUT:-target/mutants}
 mkdir -p "$out"
 

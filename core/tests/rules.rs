@@ -2,20 +2,8 @@
 use beiancheck::Engine;
 use serde_json::{json, Value};
 
-fn personal() -> Value {
-    json!({
-        "as_of": "2026-11-29", "province": "SH",
-        "account": {"kind": "personal", "real_name": "李明", "real_name_verified_at": "2025-01-01T10:00:00+08:00", "security_mobile": "13812345678", "has_order_in_progress": false},
-        "subject": {"kind": "individual", "name": "李明",
-            "certificate": {"type": "resident_id", "number": "310104199001011233", "valid_until": "2036-01-01"},
-            "responsible_person": {"name": "李明", "id_type": "resident_id", "id_number": "310104199001011233", "id_valid_until": "2036-01-01", "mobile": "13812345678", "emergency_mobile": "13912345678"}},
-        "websites": [{"name": "光影随笔", "domain": "guangying-suibi.com", "service_content": ["blog"], "remarks": "个人摄影作品展示",
-            "responsible_person": {"name": "李明", "id_type": "resident_id", "id_number": "310104199001011233", "id_valid_until": "2036-01-01", "mobile": "13812345678", "emergency_mobile": "13912345678"}, "resource": 0}],
-        "domains": [{"name": "guangying-suibi.com", "registrar": "阿里云计算有限公司", "registrar_domestic": true, "expires_at": "2028-03-01", "real_name_verified_at": "2021-02-01",
-            "registrant": {"name": "李明", "id_type": "resident_id", "id_number": "310104199001011233"}}],
-        "resources": [{"kind": "cvm", "region": "ap-shanghai", "public_ip": "203.0.113.10", "billing": "prepaid", "purchased_months": 12, "expires_at": "2027-08-01", "websites_filed": 0}]
-    })
-}
+mod common;
+use common::personal;
 
 fn codes_of(engine: &Engine, app: &Value) -> Vec<&'static str> {
     engine.check_value_at(app, None).unwrap().findings.iter().map(|f| f.code).collect()
