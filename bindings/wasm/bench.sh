@@ -56,6 +56,10 @@ Chromium {chromium} headless (Debian), Node {node}.
 | Node: first check after that | {n['first_check_ms']:.1f} ms |
 | Node: a check after that (examples/access-filing-shanghai.json) | {n['check_us']:.0f} µs |
 
+Before (the first build of bindings/wasm, same profile without wasm-opt's features declared,
+measured under load average ~10): 2,187,558 bytes raw, 614,365 bytes gzipped; first check in
+the page 448–910 ms. Reproduce: `bindings/wasm/bench.sh 5` (5 fresh page loads, median).
+
 Target (DESIGN.md): a first check in the browser ≤ 300 ms — {status}. About half of the module
 is the rule pack (1.0 MB of JSON, 0.2 MB gzipped, PSL and province tables); the rest is the
 core with serde_json and ICU4X's IDNA data.
