@@ -20,7 +20,8 @@ target=${CARGO_TARGET_DIR:-$root/target}/debug
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
 
-t=$(seconds)
+start=$(seconds)
+t=$start
 if [ -n "${BEIAN_REUSE_BUILD:-}" ] && [ -f "$target/libbeiancheck.so" ] && [ -x "$target/beiancheck" ]; then
   # scripts/test.sh: cargo test built this CLI and tests/c/run.sh this library, from this tree.
   # (`cargo build -p beiancheck-cli` would rebuild them: its features differ from cargo test's.)
@@ -46,3 +47,4 @@ for b in ${BEIAN_BINDINGS:-php java wasm}; do
   esac
   echo "bindings/$b: passed ($(took "$t"))"
 done
+echo "bindings: ${BEIAN_BINDINGS:-php java wasm}: all passed in $(took "$start")"

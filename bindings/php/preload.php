@@ -9,7 +9,7 @@ declare(strict_types=1);
 
 foreach ([
     'BeiancheckException', 'MalformedInputException', 'InputTooLargeException', 'InvalidPackException',
-    'EngineClosedException', 'LibraryException', 'Answer', 'Report', 'DomainReport', 'MaterialsReport', 'Engine',
+    'EngineClosedException', 'LibraryException', 'InvalidArgumentException', 'Answer', 'IdResult', 'Report', 'DomainReport', 'MaterialsReport', 'Engine',
 ] as $class) {
     require_once __DIR__ . "/src/$class.php";
 }

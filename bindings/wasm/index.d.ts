@@ -194,13 +194,15 @@ export interface MaterialsReport {
 
 /** An input that is not an application at all: malformed JSON, over a limit, a bad `today`. */
 export class BeiancheckError extends Error {
+  /** The C ABI's result where it has one for the refusal: 7009 (INVALID_ARGUMENT) for an unknown identity-number kind. */
+  readonly result?: number;
   /** INPUT_MALFORMED, INPUT_LIMIT_EXCEEDED, INPUT_INVALID_VALUE … */
   readonly code: string;
   /** 1-based line and column of the problem in the input (0 when not applicable). */
   readonly line: number;
   readonly column: number;
   readonly path: string | null;
-  readonly detail: { code: string; line: number; column: number; path: string | null; message: string };
+  readonly detail: { result?: number; code: string; line: number; column: number; path: string | null; message: string };
 }
 
 /** The day a check is evaluated on when the application has no `as_of`: a Date (its day in
@@ -219,6 +221,34 @@ export function checkDomain(name: string, opts?: { subjectKind?: SubjectKind; pr
 export function checkDomainJson(name: string, opts?: { subjectKind?: SubjectKind; province?: string }): string;
 export function materials(query?: MaterialsQuery | string): MaterialsReport;
 export function materialsJson(query?: MaterialsQuery | string): string;
+/** The identity-number kinds the engine knows; another string is refused (BeiancheckError, result 7009). */
+export type IdKind = Word<
+  "resident_id" | "credit_code" | "mobile" | "hk_macau_permit" | "taiwan_permit" | "passport" | "hk_macau_residence" | "taiwan_residence"
+>;
+/** One identity number's answer: the same JSON as C's beian_check_id and `beiancheck id --json`. */
+export interface IdResult {
+  kind: string;
+  valid: boolean;
+  /** Why not valid (CHECK_DIGIT, LENGTH, …); null when valid. */
+  reason: string | null;
+  position: number | null;
+  expected: string | null;
+  message_en: string | null;
+  message_zh: string | null;
+  normalised: string | null;
+  birth_date: string | null;
+  sex: string | null;
+  age: number | null;
+  province: string | null;
+  area: string | null;
+  registration_authority: string | null;
+  org_type: string | null;
+  org_class: string | null;
+  org_class_zh: string | null;
+}
+export function checkId(kind: IdKind, value: string, today: Today): IdResult;
+/** The answer's JSON text, byte for byte what the engine wrote. */
+export function checkIdJson(kind: IdKind, value: string, today: Today): string;
 export function rules(): RulesInfo;
 /** Parses the rule pack now instead of on the first check; returns its version. */
 export function warmUp(): string;

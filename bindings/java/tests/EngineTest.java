@@ -12,6 +12,7 @@ import org.beiancheck.BeiancheckException;
 import org.beiancheck.EngineClosedException;
 import org.beiancheck.Engine;
 import org.beiancheck.InputTooLargeException;
+import org.beiancheck.InvalidArgumentException;
 import org.beiancheck.InvalidPackException;
 import org.beiancheck.MalformedInputException;
 import org.beiancheck.Report;
@@ -102,6 +103,20 @@ public class EngineTest {
             check("materials", m.contains("\"code\":\"SUBJECT_CERTIFICATE\""), m);
             t = thrown(() -> engine.materials("{\"provnce\":\"SH\"}"));
             check("materials: an unknown field", t instanceof MalformedInputException && t.getMessage().contains("provnce"), t);
+            String idAnswer = engine.checkId("resident_id", "310104199001011233", "2026-01-01");
+            check("checkId: valid", idAnswer.startsWith("{\"kind\":\"resident_id\",\"valid\":true,\"reason\":null,") && idAnswer.contains("\"age\":36,"), idAnswer);
+            idAnswer = engine.checkId("resident_id", "310104199001011234", "2026-01-01");
+            check("checkId: invalid, with its reason", idAnswer.contains("\"valid\":false,\"reason\":\"CHECK_DIGIT\"") && idAnswer.contains("\"expected\":\"3\""), idAnswer);
+            idAnswer = engine.checkId("mobile", "13800138000");
+            check("checkId: today when no date", idAnswer.contains("\"valid\":true"), idAnswer);
+            t = thrown(() -> engine.checkId("residentid", "310104199001011233"));
+            check("checkId: an unknown kind", t instanceof InvalidArgumentException && ((BeiancheckException) t).result() == 7009
+                    && ((BeiancheckException) t).code().equals("INVALID_ARGUMENT") && "kind".equals(((BeiancheckException) t).path())
+                    && t.getMessage().contains("residentid"), t);
+            t = thrown(() -> engine.checkId("resident_id\0x", "310104199001011233"));
+            check("checkId: a NUL in the kind", t instanceof InvalidArgumentException && "kind".equals(((BeiancheckException) t).path()), t);
+            t = thrown(() -> engine.checkId("resident_id", "310104199001011233", "2026-13-01"));
+            check("checkId: a bad date", t instanceof InvalidArgumentException && "as_of".equals(((BeiancheckException) t).path()), t);
             t = thrown(() -> Engine.fromPack("{\"meta\": 1}".getBytes(StandardCharsets.UTF_8)));
             check("a bad pack", t instanceof InvalidPackException && ((BeiancheckException) t).result() == 7004
                     && ((BeiancheckException) t).code().equals("PACK_INVALID"), t);
@@ -191,6 +206,7 @@ public class EngineTest {
         check("a closed engine refuses check", t instanceof EngineClosedException && ((BeiancheckException) t).result() == 7001
                 && ((BeiancheckException) t).code().equals("ENGINE_CLOSED"), t);
         check("a closed engine refuses checkDomain", thrown(() -> engine.checkDomain("example.cn")) instanceof EngineClosedException, "");
+        check("a closed engine refuses checkId", thrown(() -> engine.checkId("mobile", "13800138000")) instanceof EngineClosedException, "");
         check("a closed engine refuses materials", thrown(() -> engine.materials("{}")) instanceof EngineClosedException, "");
         check("close twice", thrown(engine::close) == null, "");
 

@@ -105,6 +105,28 @@ final class Engine
         return new MaterialsReport($this->call('beian_materials_json', $json));
     }
 
+    /**
+     * One identity number (kind: resident_id, credit_code, mobile, hk_macau_permit,
+     * taiwan_permit, passport, hk_macau_residence, taiwan_residence), ages counted on $asOf
+     * (YYYY-MM-DD; default today in Shanghai). An invalid number is an answer (->valid false,
+     * ->reason); an unknown kind or a bad date throws InvalidArgumentException (7009).
+     *
+     * @throws InvalidArgumentException an unknown kind or a bad date (getPath(): kind / as_of)
+     */
+    public function checkId(string $kind, string $value, ?string $asOf = null): IdResult
+    {
+        $this->engine();
+        foreach (['kind' => $kind, 'as_of' => $asOf] as $what => $v) {
+            if ($v !== null && str_contains($v, "\0")) {
+                // Taken NUL-terminated by the C API: refuse rather than let a shortened one through.
+                throw new InvalidArgumentException(7009, ['result' => 7009, 'code' => 'INVALID_ARGUMENT', 'line' => 0, 'column' => 0, 'path' => $what, 'message' => "`$what` contains a NUL byte"]);
+            }
+        }
+        $buf = $this->lib->new('beian_buf');
+        self::ok($this->lib, $this->lib->beian_check_id($kind, $value, strlen($value), $asOf, FFI::addr($buf)));
+        return new IdResult(self::take($this->lib, $buf));
+    }
+
     /** Frees the engine now; later calls throw EngineClosedException. Safe to call twice. */
     public function close(): void
     {
@@ -169,6 +191,7 @@ final class Engine
             7002, 7003 => new MalformedInputException($result, $detail),
             7004 => new InvalidPackException($result, $detail),
             7005 => new InputTooLargeException($result, $detail),
+            7009 => new InvalidArgumentException($result, $detail),
             default => new LibraryException($result, $detail),
         };
     }

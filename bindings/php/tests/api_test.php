@@ -86,6 +86,19 @@ check('a bad pack', $e instanceof Beiancheck\InvalidPackException && $e->getResu
 $own = Engine::fromPack(file_get_contents($packFile));
 check('an exported pack answers as the embedded one', $own->check($json)->json === $r->json);
 
+$id = $engine->checkId('resident_id', '310104199001011233', '2026-01-01');
+check('checkId: valid', $id->valid && $id->reason === null && $id->kind === 'resident_id' && $id->toArray()['age'] === 36, $id->json);
+$id = $engine->checkId('resident_id', '310104199001011234', '2026-01-01');
+check('checkId: invalid, with its reason', !$id->valid && $id->reason === 'CHECK_DIGIT' && $id->toArray()['expected'] === '3', $id->json);
+check('checkId: today when no date', $engine->checkId('mobile', '13800138000')->valid);
+$e = thrown(fn () => $engine->checkId('residentid', '310104199001011233'));
+check('checkId: an unknown kind', $e instanceof Beiancheck\InvalidArgumentException && $e->getResult() === 7009 && $e->getErrorCode() === 'INVALID_ARGUMENT'
+    && $e->getPath() === 'kind' && str_contains($e->getMessage(), 'residentid'), $e?->getMessage() ?? 'nothing thrown');
+$e = thrown(fn () => $engine->checkId("resident_id\0x", '310104199001011233'));
+check('checkId: a NUL in the kind', $e instanceof Beiancheck\InvalidArgumentException && $e->getPath() === 'kind', $e?->getMessage() ?? 'nothing thrown');
+$e = thrown(fn () => $engine->checkId('resident_id', '310104199001011233', '2026-13-01'));
+check('checkId: a bad date', $e instanceof Beiancheck\InvalidArgumentException && $e->getPath() === 'as_of', $e?->getMessage() ?? 'nothing thrown');
+
 $engine->close();
 $e = thrown(fn () => $engine->check($json));
 check('a closed engine', $e instanceof Beiancheck\EngineClosedException && $e->getResult() === 7001 && $e->getErrorCode() === 'ENGINE_CLOSED', $e?->getMessage() ?? 'nothing thrown');

@@ -100,6 +100,14 @@ fcgi "$w/raw/domain-sh.json" "op=domain&subject=individual&province=SH" "$w/doma
 printf '{"province":"SH","subject_kind":"individual"}' > "$w/materials-q"
 fcgi "$w/raw/materials.json" "op=materials" "$w/materials-q"
 "$cli" materials --json --province SH --subject individual > "$w/cli-materials.json"
+# Identity numbers: a valid and an invalid one against the CLI's `id --json`, an unknown kind refused.
+for v in 310104199001011233 310104199001011234; do
+  printf '%s' "$v" > "$w/id-$v"
+  fcgi "$w/raw/id-$v.json" "op=id&kind=resident_id&as_of=2026-01-01" "$w/id-$v"
+  # The CLI adds the number itself ("value") at the end; beian_check_id's answer is the rest.
+  "$cli" id --json --as-of 2026-01-01 resident_id "$v" | head -c -1 | sed 's/,"value":"[0-9Xx]*"}$/}/' > "$w/cli/id-$v.json" || true
+done
+fcgi "$w/raw/id-unknown" "op=id&kind=residentid" "$w/id-310104199001011233"
 printf '{"province": "SH",\n' > "$w/malformed"
 fcgi "$w/raw/malformed" "op=check" "$w/malformed"
 
@@ -112,7 +120,7 @@ for n in os.listdir(raw):
     if not sep:
         sys.exit(f"php-fpm: no FastCGI response for {n}: {data[:300]!r}")
     status = next((l for l in head.split(b"\r\n") if l.lower().startswith(b"status:")), b"Status: 200")
-    want = b"422" if n == "malformed" else b"200"
+    want = b"422" if n in ("malformed", "id-unknown") else b"200"
     if want not in status:
         sys.exit(f"php-fpm: {n}: {status.decode()} (want {want.decode()}): {body[:500]!r}")
     open(os.path.join(out, n), "wb").write(body)
@@ -140,7 +148,7 @@ for n in sorted(os.listdir(cli)):
     a, b = open(os.path.join(fpm, n), "rb").read(), open(os.path.join(cli, n), "rb").read()
     if a != b:
         sys.exit(f"php-fpm: {n} differs from the CLI's --json answer:\n  {a[:300]!r}\n  {b[:300]!r}")
-print(f"php-fpm: {len(os.listdir(cli))} domain answers byte-identical to the CLI's")
+print(f"php-fpm: {len(os.listdir(cli))} domain and identity-number answers byte-identical to the CLI's")
 PY
 python3 - "$w/fpm/materials.json" "$w/cli-materials.json" <<'PY'
 import json, sys
@@ -156,6 +164,15 @@ e = json.load(open(sys.argv[1], encoding="utf-8"))
 assert e["exception"] == "Beiancheck\\MalformedInputException" and e["result"] == 7003, e
 assert e["detail"]["code"] == "INPUT_MALFORMED" and e["detail"]["line"] == 2, e
 print("php-fpm: malformed input answered 422, MalformedInputException, INPUT_MALFORMED at line 2")
+PY
+python3 - "$w/fpm/id-unknown" "$w/fpm/id-310104199001011234.json" <<'PY'
+import json, sys
+e = json.load(open(sys.argv[1], encoding="utf-8"))
+assert e["exception"] == "Beiancheck\\InvalidArgumentException" and e["result"] == 7009, e
+assert e["detail"]["code"] == "INVALID_ARGUMENT" and e["detail"]["path"] == "kind", e
+bad = json.load(open(sys.argv[2], encoding="utf-8"))
+assert bad["valid"] is False and bad["reason"] == "CHECK_DIGIT", bad
+print("php-fpm: checkId: an invalid number answered (CHECK_DIGIT), an unknown kind 422, InvalidArgumentException 7009")
 PY
 kill "$master"
 wait "$master" 2>/dev/null || true

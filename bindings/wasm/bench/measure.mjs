@@ -12,6 +12,7 @@ const [url, loads, appFile] = process.argv.slice(2);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const page = [];
 const threadMs = [];
+const parts = [];
 for (let i = 0; i < Number(loads); i++) {
   const profile = mkdtempSync(join(tmpdir(), "beian-bench-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -26,6 +27,7 @@ for (let i = 0; i < Number(loads); i++) {
   await p.goto(url);
   await p.waitForFunction(() => document.getElementById("status").textContent === "ready", null, { timeout: 30000 });
   page.push(Number(await p.textContent("#first-check")));
+  parts.push(JSON.parse(await p.getAttribute("#first-check", "data-parts")));
   // CPU time of the page's main thread so far: what the load of a shared machine does not inflate.
   const { metrics } = await cdp.send("Performance.getMetrics");
   threadMs.push(metrics.find((m) => m.name === "ThreadTime").value * 1000);
@@ -54,6 +56,8 @@ console.log(JSON.stringify({
   page_first_check_ms: page,
   page_first_check_median_ms: median(page),
   page_main_thread_cpu_ms: threadMs,
+  page_parts: parts,
+  page_parts_median_ms: Object.fromEntries(Object.keys(parts[0]).map((k) => [k, median(parts.map((x) => x[k]))])),
   page_main_thread_cpu_median_ms: median(threadMs),
   node: { compile_ms: t1 - t0, instantiate_ms: t2 - t1, pack_parse_ms: t3 - t2, pack_parse_cpu_ms: (cpu1.user + cpu1.system) / 1000, first_check_ms: t4 - t3, check_us: ((t5 - t4) / n) * 1000 },
 }));

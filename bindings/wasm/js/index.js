@@ -5,6 +5,7 @@
 import initWasm, {
   initSync as initWasmSync,
   checkJson as wasmCheckJson,
+  checkIdJson as wasmCheckIdJson,
   checkDomainJson as wasmCheckDomainJson,
   materialsJson as wasmMaterialsJson,
   rulesJson as wasmRulesJson,
@@ -17,6 +18,8 @@ export class BeiancheckError extends Error {
     const where = detail.line > 0 ? ` at line ${detail.line}, column ${detail.column}` : detail.path ? ` at ${detail.path}` : "";
     super(`${detail.code}${where}: ${detail.message}`);
     this.name = "BeiancheckError";
+    /** The C ABI's result for the same refusal where it has one (7009 INVALID_ARGUMENT: an unknown kind). */
+    this.result = detail.result;
     this.code = detail.code;
     this.line = detail.line;
     this.column = detail.column;
@@ -84,6 +87,22 @@ export function materialsJson(query = {}) {
 /** What must be prepared; the materials report, parsed. */
 export function materials(query = {}) {
   return JSON.parse(materialsJson(query));
+}
+
+/**
+ * One identity number (`kind`: "resident_id", "credit_code", "mobile", …), judged on `today`
+ * (a Date or "YYYY-MM-DD": the module has no clock). The answer's JSON text, as C's
+ * beian_check_id writes it. An invalid number is an answer (valid: false, reason); an unknown
+ * kind throws BeiancheckError with result 7009, code "INVALID_ARGUMENT", path "kind".
+ */
+export function checkIdJson(kind, value, today) {
+  const day = dateText(today);
+  return call(() => wasmCheckIdJson(kind, value, day));
+}
+
+/** One identity number; the answer, parsed: { kind, valid, reason, position, expected, … }. */
+export function checkId(kind, value, today) {
+  return JSON.parse(checkIdJson(kind, value, today));
 }
 
 /** The rule pack in use: { version, sha256 }. */

@@ -7,7 +7,7 @@
 //! traps), so a check takes `today` — `YYYY-MM-DD`, or an RFC 3339 date-time such as
 //! `Date.prototype.toISOString()` gives — and the core uses it when the application has no
 //! `as_of`. The JavaScript wrapper (js/index.js) turns a `Date` into that string.
-use beiancheck::{codes, dates, DomainQuery, Engine, InputError};
+use beiancheck::{codes, dates, ids, DomainQuery, Engine, InputError};
 use chrono::NaiveDate;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
@@ -17,6 +17,10 @@ fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(Engine::embedded)
 }
+
+/// The C ABI's `BEIAN_INVALID_ARGUMENT` (ffi/), the result an unknown identity-number kind gets
+/// in every binding.
+const INVALID_ARGUMENT: u32 = 7009;
 
 fn error(e: &InputError) -> JsValue {
     JsValue::from_str(&serde_json::to_string(e).expect("an input error always serialises"))
@@ -58,6 +62,24 @@ pub fn check_domain_json(name: &str, subject_kind: Option<String>, province: Opt
 pub fn materials_json(query: &str) -> Result<String, JsValue> {
     let report = engine().materials_json(query).map_err(|e| error(&e))?;
     Ok(serde_json::to_string(&report).expect("a materials report always serialises"))
+}
+
+/// One identity number (`kind`: `resident_id`, `credit_code`, `mobile`, … as the core names
+/// them), judged on `today`: the core's answer as JSON, the same as C's `beian_check_id` and
+/// `beiancheck id --json`. An invalid number is an answer (`"valid":false` and its `reason`);
+/// an unknown kind throws the C ABI's error detail as JSON: result 7009, code
+/// `INVALID_ARGUMENT`, path `kind`.
+#[wasm_bindgen(js_name = checkIdJson)]
+pub fn check_id_json(kind: &str, value: &str, today: &str) -> Result<String, JsValue> {
+    let kind = ids::IdKind::parse(kind).map_err(|e| {
+        let detail = serde_json::json!({
+            "result": INVALID_ARGUMENT, "code": "INVALID_ARGUMENT", "line": 0, "column": 0,
+            "path": "kind", "message": e.to_string(),
+        });
+        JsValue::from_str(&detail.to_string())
+    })?;
+    let day = today_of(today)?;
+    Ok(serde_json::to_string(&ids::check_id(kind, value, day)).expect("an IdResult always serialises"))
 }
 
 /// The rule pack's version and SHA-256, as JSON.

@@ -48,6 +48,25 @@ test("the date comes from the caller: as_of, else today (a Date is taken as its 
   assert.throws(() => beian.checkJson(text, "yesterday"), (e) => e instanceof beian.BeiancheckError && e.code === "INPUT_INVALID_VALUE" && e.path === "today");
 });
 
+test("identity numbers: checkId as C's beian_check_id and the CLI's `id --json`; an unknown kind refused with 7009", () => {
+  const ok = beian.checkId("resident_id", "310104199001011233", "2026-01-01");
+  assert.equal(ok.valid, true);
+  assert.equal(ok.age, 36);
+  assert.equal(beian.checkIdJson("resident_id", "310104199001011233", "2026-01-01") + "\n", read(join(cli, "id-valid.json")));
+  const bad = beian.checkId("resident_id", "310104199001011234", "2026-01-01");
+  assert.equal(bad.valid, false);
+  assert.equal(bad.reason, "CHECK_DIGIT");
+  assert.equal(bad.expected, "3");
+  assert.equal(beian.checkIdJson("resident_id", "310104199001011234", "2026-01-01") + "\n", read(join(cli, "id-invalid.json")));
+  // No clock in the module: the age is counted on the day the caller gives.
+  assert.equal(beian.checkId("resident_id", "310104199001011233", new Date("2025-12-31T12:00:00Z")).age, 35);
+  assert.throws(() => beian.checkId("resident_id", "310104199001011233"), TypeError);
+  assert.throws(
+    () => beian.checkId("residentid", "310104199001011233", "2026-01-01"),
+    (e) => e instanceof beian.BeiancheckError && e.result === 7009 && e.code === "INVALID_ARGUMENT" && e.path === "kind" && e.message.includes("residentid"),
+  );
+});
+
 test("malformed input: BeiancheckError with the engine's line and column", () => {
   assert.throws(
     () => beian.checkJson('{"province": "SH",\n', "2026-11-29"),

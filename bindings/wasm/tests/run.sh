@@ -64,6 +64,12 @@ for i, (name, opts) in enumerate(json.load(open(domains, encoding="utf-8"))):
     open(f"{out}/domain-{i}.json", "wb").write(r.stdout)
 r = subprocess.run([cli, "materials", "--json", "--province", "SH", "--subject", "individual"], capture_output=True, check=True)
 open(f"{out}/materials.json", "wb").write(r.stdout)
+for name, value in (("valid", "310104199001011233"), ("invalid", "310104199001011234")):
+    r = subprocess.run([cli, "id", "--json", "--as-of", "2026-01-01", "resident_id", value], capture_output=True)
+    # The CLI adds the number itself ("value") at the end; checkId's answer is the rest.
+    cut = b',"value":' + json.dumps(value).encode() + b'}\n'
+    assert r.stdout.endswith(cut), r.stdout
+    open(f"{out}/id-{name}.json", "wb").write(r.stdout[: -len(cut)] + b"}\n")
 PY
 rules=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["rules"]["version"])' "$(ls "$ref"/*.json | head -1)")
 BEIAN_APPS=$apps BEIAN_OUT=$w/node BEIAN_CLI=$w/cli BEIAN_RULES=$rules node --test --test-reporter=spec tests/node.test.mjs

@@ -7,6 +7,7 @@
 //   POST ?op=check      body: the application JSON      → the report JSON, as the library wrote it
 //   POST ?op=domain&subject=…&province=…  body: a name  → the domain report JSON
 //   POST ?op=materials  body: the query JSON            → the materials JSON
+//   POST ?op=id&kind=…&as_of=…  body: the number         → the identity number's answer JSON
 //   GET  ?op=probe                                      → how this server runs FFI (for the test)
 // A refused input answers 422 with {"exception", "result", "detail"}.
 declare(strict_types=1);
@@ -44,6 +45,7 @@ try {
         'check' => $engine->check($body)->json,
         'domain' => $engine->checkDomain($body, $_GET['subject'] ?? null, $_GET['province'] ?? null)->json,
         'materials' => $engine->materials($body)->json,
+        'id' => $engine->checkId($_GET['kind'] ?? '', $body, $_GET['as_of'] ?? null)->json,
         default => throw new InvalidArgumentException("unknown op '$op'"),
     };
 } catch (BeiancheckException $e) {

@@ -80,6 +80,8 @@ public class BeiancheckException extends RuntimeException {
                 return new InvalidPackException(result, code, line, column, path, message, detailJson);
             case 7005:
                 return new InputTooLargeException(result, code, line, column, path, message, detailJson);
+            case 7009:
+                return new InvalidArgumentException(result, code, line, column, path, message, detailJson);
             default:
                 return new BeiancheckException(result, code, line, column, path, message, detailJson);
         }

@@ -113,6 +113,35 @@ public final class Engine implements AutoCloseable {
         return take(buf);
     }
 
+    /** One identity number, ages counted today in Shanghai: see {@link #checkId(String, String, String)}. */
+    public String checkId(String kind, String value) {
+        return checkId(kind, value, null);
+    }
+
+    /**
+     * One identity number ({@code kind}: resident_id, credit_code, mobile, hk_macau_permit,
+     * taiwan_permit, passport, hk_macau_residence, taiwan_residence), ages counted on
+     * {@code asOf} (YYYY-MM-DD, or null for today in Shanghai). The answer's JSON, as
+     * {@code beian_check_id} and {@code beiancheck id --json} write it: an invalid number is an
+     * answer ({@code "valid":false} and its {@code "reason"}).
+     *
+     * @throws InvalidArgumentException an unknown kind or a bad date (7009; {@code path()} is kind / as_of)
+     */
+    public String checkId(String kind, String value, String asOf) {
+        noNulArgument(kind, "kind");
+        noNulArgument(asOf, "as_of");
+        byte[] in = value.getBytes(StandardCharsets.UTF_8);
+        NativeLib.Buf buf = new NativeLib.Buf();
+        lock.readLock().lock();
+        try {
+            engine(); // no engine needed natively, but a closed one refuses every call alike
+            ok(lib, lib.beian_check_id(kind, in, new NativeLib.SizeT(in.length), asOf, buf));
+        } finally {
+            lock.readLock().unlock();
+        }
+        return take(buf);
+    }
+
     /** Frees the native engine once the calls in progress are done. Safe to call twice. */
     @Override
     public void close() {
@@ -140,6 +169,15 @@ public final class Engine implements AutoCloseable {
         if (s != null && s.indexOf('\0') >= 0) {
             throw new MalformedInputException(7003, "INPUT_MALFORMED", 0, 0, what, "`" + what + "` contains a NUL character",
                     "{\"result\":7003,\"code\":\"INPUT_MALFORMED\",\"line\":0,\"column\":0,\"path\":\"" + what
+                            + "\",\"message\":\"`" + what + "` contains a NUL character\"}");
+        }
+    }
+
+    private static void noNulArgument(String s, String what) {
+        // Taken NUL-terminated by the C API: refuse rather than let a shortened value through.
+        if (s != null && s.indexOf('\0') >= 0) {
+            throw new InvalidArgumentException(7009, "INVALID_ARGUMENT", 0, 0, what, "`" + what + "` contains a NUL character",
+                    "{\"result\":7009,\"code\":\"INVALID_ARGUMENT\",\"line\":0,\"column\":0,\"path\":\"" + what
                             + "\",\"message\":\"`" + what + "` contains a NUL character\"}");
         }
     }

@@ -53,6 +53,8 @@ final class NativeLib {
 
         int beian_materials_json(Pointer engine, byte[] queryJson, SizeT len, Buf out);
 
+        int beian_check_id(String kind, byte[] value, SizeT len, String asOf, Buf out);
+
         void beian_buf_free(Buf buf);
 
         int beian_last_error_json(Buf out);
