@@ -200,12 +200,12 @@ impl std::error::Error for IdError {}
 /// outside it): only the prefix is checked, since an ID keeps the area code it was issued
 /// with after the county is renamed or merged.
 pub fn province_of_area_prefix(prefix: &str) -> Option<&'static str> {
-    crate::divisions::province_of_prefix(prefix).map(|(p, _)| p)
+    crate::pack::divisions::province_of_prefix(prefix).map(|(p, _)| p)
 }
 
 /// True for the 31 mainland province-level prefixes only (no 71/81/82/83).
 fn is_mainland_prefix(prefix: &str) -> bool {
-    crate::divisions::province_of_prefix(prefix).is_some_and(|(_, mainland)| mainland)
+    crate::pack::divisions::province_of_prefix(prefix).is_some_and(|(_, mainland)| mainland)
 }
 
 // ---------------------------------------------------------------------------------------------

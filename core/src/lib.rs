@@ -13,48 +13,39 @@
 
 pub mod codes;
 pub mod dates;
-pub mod divisions;
-pub mod domain;
-pub mod filing_type;
-pub mod findings;
 pub mod ids;
-pub mod json;
-pub mod limits;
-pub mod materials;
-pub mod model;
+pub mod input;
 pub mod pack;
-pub mod process;
-pub mod province;
 pub mod report;
-pub mod resource;
-pub mod rules_doc;
-pub mod schema;
-pub mod sources;
-pub mod subject;
-pub mod summary;
-pub mod tables;
+pub mod rules;
 pub mod text;
 pub mod vocab;
-pub mod website;
-pub mod words;
+
+// The paths callers used before the folders (issue 15), kept while they move to the curated API.
+pub use input::{json, limits, model, schema};
+pub use pack::{divisions, province, sources, tables, words};
+pub use report::{findings, process, rules_doc, summary};
+pub use rules::{domain, filing_type, materials, resource, subject, website};
+
+use input::first_token;
+use input::not_an_object;
+pub use input::{syntax_error, utf8, InputError};
+use rules::run;
 
 use arc_swap::ArcSwap;
 use chrono::NaiveDate;
 use codes::*;
 pub use domain::{DomainQuery, DomainReport};
-use findings::Sink;
 pub use findings::{Finding, Message, Severity};
 pub use limits::Limits;
 pub use materials::{MaterialsQuery, MaterialsReport};
 pub use model::Application;
 use once_cell::sync::Lazy;
 pub use pack::{Pack, PackError};
-use province::Province;
 use rayon::prelude::*;
+use report::sink::Sink;
 pub use report::{Report, RulesInfo, Verdict};
 pub use rules_doc::rules_markdown;
-use serde::Serialize;
-use std::fmt;
 use std::sync::Arc;
 
 /// The pack built from core/rules/ at compile time.
@@ -62,85 +53,6 @@ pub const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.
 
 static EMBEDDED: Lazy<Arc<Pack>> =
     Lazy::new(|| Arc::new(Pack::from_bytes(EMBEDDED_PACK).expect("the embedded rule pack is validated by the test suite")));
-
-/// Bytes as UTF-8 text, or the input error every face reports for them: the 1-based line and
-/// column (in characters) of the first byte that is not UTF-8.
-pub fn utf8(bytes: &[u8]) -> Result<&str, InputError> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-        let line_start = good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        // The prefix is valid UTF-8 by construction.
-        let column = std::str::from_utf8(&good[line_start..]).map_or(0, |t| t.chars().count()) + 1;
-        InputError {
-            code: INPUT_MALFORMED,
-            line,
-            column,
-            path: None,
-            message: format!("invalid UTF-8 at line {line}, column {column} (byte {})", e.valid_up_to()),
-        }
-    })
-}
-
-/// A JSON syntax error as every face reports it: the 1-based line and column in characters, as
-/// for invalid UTF-8 (serde_json counts the column in bytes, and 0 before a line's first byte).
-pub fn syntax_error(text: &str, e: &serde_json::Error) -> InputError {
-    let (line, column) = (e.line(), e.column());
-    let column = match text.split('\n').nth(line.saturating_sub(1)) {
-        Some(l) if line > 0 => {
-            let mut end = column.min(l.len());
-            while !l.is_char_boundary(end) {
-                end += 1;
-            }
-            l[..end].chars().count().max(1)
-        }
-        _ => column,
-    };
-    // serde_json's text ends with its own (byte) place: the error carries the place already.
-    let text = e.to_string();
-    let message = match text.rsplit_once(" at line ") {
-        Some((m, place)) if place.split(" column ").all(|n| n.parse::<usize>().is_ok()) => m.to_owned(),
-        _ => text,
-    };
-    InputError { code: INPUT_MALFORMED, line, column, path: None, message }
-}
-
-/// The 1-based line and column (characters) of the first non-blank character of a text.
-fn first_token(text: &str) -> (usize, usize) {
-    let (mut line, mut column) = (1, 1);
-    for c in text.chars() {
-        match c {
-            '\n' => {
-                line += 1;
-                column = 1;
-            }
-            ' ' | '\t' | '\r' => column += 1,
-            _ => break,
-        }
-    }
-    (line, column)
-}
-
-/// An input that is not an application at all: JSON that does not parse, or one over a limit.
-/// Everything else about an input becomes a finding in the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct InputError {
-    /// `INPUT_MALFORMED` or `INPUT_LIMIT_EXCEEDED`.
-    pub code: &'static str,
-    /// 1-based line and column of the problem (0 when not applicable).
-    pub line: usize,
-    pub column: usize,
-    /// The field path, when the problem has one.
-    pub path: Option<String>,
-    pub message: String,
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: line {}, column {}: {}", self.code, self.line, self.column, self.message)
-    }
-}
-impl std::error::Error for InputError {}
 
 /// The engine: a validated rule pack and the input limits. Cheap to clone (clones share the
 /// pack), safe to share across threads. [`Engine::swap_pack`] replaces the pack atomically:
@@ -152,7 +64,7 @@ pub struct Engine {
 }
 
 /// Today's date in Asia/Shanghai: the default `as_of`. The only place the clock is read; the
-/// rules receive the date through [`Cx`].
+/// rules receive the date through [`rules::Cx`].
 #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 pub fn today() -> NaiveDate {
     chrono::Utc::now().with_timezone(&dates::shanghai()).date_naive()
@@ -164,22 +76,6 @@ pub fn today() -> NaiveDate {
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 pub fn today() -> NaiveDate {
     panic!("no clock on wasm32-unknown-unknown: pass the date (check_json_at(json, Some(today)))")
-}
-
-/// What every rule sees: the pack, the application, the evaluation date, and what was
-/// derived once from the input (province, subject kind).
-pub(crate) struct Cx<'a> {
-    pub pack: &'a Pack,
-    pub app: &'a Application,
-    pub as_of: NaiveDate,
-    pub province: Option<&'a Province>,
-    pub subject_kind: Option<&'static str>,
-    /// `Some(true)` for a personal filing, `Some(false)` for an organisation, `None` if unknown.
-    pub personal: Option<bool>,
-    /// The derived filing type (province rules may bind only some types).
-    pub filing_type: Option<&'static str>,
-    /// Each website's domain, parsed once by the domain rules (None if absent or invalid).
-    pub website_domains: Vec<Option<domain::Parsed>>,
 }
 
 impl Engine {
@@ -279,79 +175,8 @@ impl Engine {
     }
 }
 
-/// An application is an object; any other JSON document is not one (one answer in every face),
-/// refused where `at` says it starts.
-fn not_an_object(value: &json::Json, at: impl FnOnce() -> (usize, usize)) -> Result<(), InputError> {
-    if value.as_object().is_some() {
-        return Ok(());
-    }
-    let (line, column) = at();
-    Err(InputError {
-        code: INPUT_MALFORMED,
-        line,
-        column,
-        path: None,
-        message: format!("an application is a JSON object {{…}}, not {}", value.type_name()),
-    })
-}
-
 fn rules_info(pack: &Pack) -> RulesInfo {
     pack.info.clone()
-}
-
-/// One check on one pack: every family of rules, then the report.
-fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<NaiveDate>) -> Report {
-    let as_of = app.as_of.or(default_as_of).unwrap_or_else(today);
-    let province = app.province.as_deref().and_then(|p| {
-        let found = pack.province(p);
-        if found.is_none() {
-            sink.add(PROVINCE_UNKNOWN, "province", ctx!["value" => p]);
-        }
-        found
-    });
-    let subject_kind = app.subject.as_ref().and_then(|s| s.kind.value());
-    let mut cx = Cx {
-        pack,
-        app,
-        as_of,
-        province,
-        subject_kind,
-        personal: subject_kind.map(vocab::is_personal),
-        filing_type: None,
-        website_domains: Vec::new(),
-    };
-    let filing_type = filing_type::check(&cx, &mut sink);
-    cx.filing_type = filing_type;
-
-    cx.website_domains = domain::check_websites(&cx, &mut sink);
-    resource::check(&cx, &mut sink);
-    subject::check(&cx, &mut sink);
-    website::check(&cx, &mut sink);
-    let materials = materials::check(&cx, &mut sink);
-
-    let mut findings = sink.findings;
-    findings::sort(&mut findings);
-    findings.dedup_by(|a, b| a.code == b.code && a.path == b.path && a.message == b.message);
-    let timeline = process::timeline(province);
-    let mut not_checked = Vec::new();
-    if !app.account.is_value() {
-        not_checked.push("account");
-    }
-    if !app.given.materials {
-        not_checked.push("materials");
-    }
-    let steps = process::steps(&findings, &not_checked);
-    Report {
-        verdict: Verdict::of(&findings),
-        filing_type,
-        findings,
-        not_checked,
-        materials,
-        steps,
-        timeline,
-        rules: rules_info(pack),
-        as_of: dates::fmt(as_of),
-    }
 }
 
 impl Engine {

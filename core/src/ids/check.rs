@@ -368,7 +368,7 @@ mod tests {
             (IdKind::TaiwanResidence, "taiwan_residence"),
         ] {
             for s in samples {
-                let rule = crate::subject::check_number(rule_kind, s).expect("a person document");
+                let rule = crate::rules::subject::check_number(rule_kind, s).expect("a person document");
                 assert_eq!(check_id(kind, s, as_of).valid, rule.is_ok(), "{kind:?} {s:?}");
             }
         }

@@ -1,13 +1,13 @@
 //! The application's input format, written out for portals and filers: the JSON Schema
 //! (schema/application.schema.json, draft 2020-12) and the field reference of docs/INPUT.md.
 //!
-//! Both are generated from the reader's own field table ([`crate::model::fields`]: names,
+//! Both are generated from the reader's own field table ([`crate::input::model::fields`]: names,
 //! nesting, whether `null` means "does not exist") plus the rows below (each field's type,
 //! whether it is required, what absent and null mean). core/tests/schema.rs keeps the rows and
 //! the reader in step — every field has one row and every row a field; a value of the row's
 //! type is read without an input error and a value of another type is refused — and the
 //! committed files equal what [`schema_json`] and [`input_reference`] write.
-use crate::model::{fields, Field, Shape};
+use crate::input::model::{fields, Field, Shape};
 use crate::vocab;
 
 /// The type of a field's value as the reader takes it.
@@ -540,7 +540,7 @@ pub fn person_id_types(pack: &crate::pack::Pack) -> Vec<&'static str> {
 }
 
 struct Gen {
-    limits: crate::limits::Limits,
+    limits: crate::input::limits::Limits,
     person_ids: Vec<&'static str>,
 }
 
@@ -629,7 +629,7 @@ fn object_schema(name: &str, fields: &'static [Field], g: &Gen) -> J {
 
 /// schema/application.schema.json: the JSON Schema (draft 2020-12) of an application.
 pub fn schema_json(pack: &crate::pack::Pack) -> String {
-    let g = Gen { limits: crate::limits::Limits::default(), person_ids: person_id_types(pack) };
+    let g = Gen { limits: crate::input::limits::Limits::default(), person_ids: person_id_types(pack) };
     let mut root = vec![
         ("$schema", s("https://json-schema.org/draft/2020-12/schema")),
         ("title", s("beiancheck application (ICP 备案申请)")),

@@ -3,83 +3,16 @@
 use crate::codes::*;
 use crate::ctx;
 use crate::dates;
-use crate::findings::{Finding, Sink};
-use crate::pack::{Pack, PackError};
-use crate::province::{AppliesTo, MaterialRow, Province, ProvinceRule};
+use crate::pack::province::{AppliesTo, MaterialRow, Province, ProvinceRule};
+use crate::pack::Pack;
+use crate::report::findings::Finding;
+use crate::report::sink::Sink;
 use crate::report::{MaterialItem, SharedMessage};
-use crate::{ids, vocab, Cx, RulesInfo};
+use crate::rules::Cx;
+use crate::{ids, vocab, RulesInfo};
 use serde::{Deserialize, Serialize};
 
-/// Checklist codes (DESIGN.md vocabulary, plus the province-specific ones).
-pub const MATERIAL_CODES: &[&str] = &[
-    "SUBJECT_CERTIFICATE",
-    "RESPONSIBLE_ID",
-    "RESIDENCE_PERMIT",
-    "SUBJECT_OWNER_AUTHORIZATION",
-    "WEBSITE_OWNER_AUTHORIZATION",
-    "DOMAIN_CERTIFICATE",
-    "DOMAIN_REAL_NAME_PROOF",
-    "PRE_APPROVAL_DOCUMENT",
-    "COMMITMENT_LETTER",
-    "WEBSITE_CONSTRUCTION_PLAN",
-    "NAME_CHANGE_LETTER",
-    "VERIFICATION_PHOTO",
-    "GUARDIAN_CONSENT",
-    "HOUSEHOLD_REGISTER",
-    "INCOME_PROOF",
-    "STUDENT_PROOF",
-    "RESIDENCE_PROOF",
-    "QUALIFICATION_APPLICATION",
-    "COMMITMENT_VIDEO",
-    "LAWYER_CERTIFICATE",
-    "SUPPLEMENTARY_PROOF",
-];
-
-/// Conditions a row may name in `when`.
-pub const CONDITIONS: &[&str] = &[
-    "always",
-    "non_local",
-    "minor",
-    "subject_owner_not_legal_rep",
-    "website_owner_not_legal_rep",
-    "pre_approval",
-    "domain_not_at_provider",
-    "name_change",
-    "off_campus_training",
-    "min_websites",
-    // Province rows.
-    "first_filing",
-    "government_or_institution",
-    "below_age",
-    "pre_approval_possible",
-];
-
-pub(crate) fn validate_row(m: &MaterialRow, at: &str) -> Result<(), PackError> {
-    let bad = |f: &str, msg: String| PackError { path: format!("{at}.{f}"), message: msg };
-    if !MATERIAL_CODES.contains(&m.code.as_str()) {
-        return Err(bad("code", format!("unknown material code {} (known: {})", m.code, MATERIAL_CODES.join(", "))));
-    }
-    if m.when.is_empty() {
-        return Err(bad("when", "name at least one condition (\"always\" for none)".into()));
-    }
-    for w in &m.when {
-        if !CONDITIONS.contains(&w.as_str()) {
-            return Err(bad("when", format!("unknown condition {w} (known: {})", CONDITIONS.join(", "))));
-        }
-    }
-    if m.when.iter().any(|w| w == "min_websites") != m.min_websites.is_some() {
-        return Err(bad("min_websites", "give min_websites exactly when `when` names min_websites".into()));
-    }
-    if m.when.iter().any(|w| w == "below_age") != m.below_age.is_some() {
-        return Err(bad("below_age", "give below_age exactly when `when` names below_age".into()));
-    }
-    for (f, v) in [("zh", &m.zh), ("en", &m.en), ("reason_zh", &m.reason_zh), ("reason_en", &m.reason_en), ("source", &m.source)] {
-        if v.trim().is_empty() {
-            return Err(bad(f, "must not be empty".into()));
-        }
-    }
-    Ok(())
-}
+pub use crate::pack::materials::{CONDITIONS, MATERIAL_CODES};
 
 /// The facts of a case that decide its materials. From an application they are derived; from a
 /// [`MaterialsQuery`] they are stated.
@@ -131,14 +64,16 @@ fn item(pack: &Pack, row: &MaterialRow) -> MaterialItem {
     row.item
         .get_or_init(|| {
             let code = MATERIAL_CODES.iter().copied().find(|c| *c == row.code).unwrap_or("SUPPLEMENTARY_PROOF");
+            // Every citation of a loaded pack resolves (pack.rs).
+            let doc = pack.catalogue.document(&row.source).expect("a resolved citation");
             MaterialItem::new(
                 code,
                 SharedMessage { zh: row.zh.as_str().into(), en: row.en.as_str().into() },
                 SharedMessage { zh: row.reason_zh.as_str().into(), en: row.reason_en.as_str().into() },
                 row.template.as_deref().map(Into::into),
                 row.source.as_str().into(),
-                // Every citation of a loaded pack resolves (pack.rs).
-                pack.catalogue.document(&row.source).expect("a resolved citation"),
+                doc.title.clone(),
+                doc.url.clone(),
             )
         })
         .clone()
@@ -201,7 +136,7 @@ pub(crate) fn case_of(cx: &Cx, findings: &[crate::Finding]) -> Case {
         case.website_owner_not_legal_rep = app.websites.iter().filter_map(|w| w.responsible_person.get()).any(|p| {
             p.is_legal_representative.value() == Some(false)
                 || (p.is_legal_representative.value().is_none()
-                    && !owner.is_some_and(|o| crate::subject::same_person(p, o))
+                    && !owner.is_some_and(|o| crate::rules::subject::same_person(p, o))
                     && owner.and_then(|o| o.is_legal_representative.value()) == Some(true))
         });
     }
@@ -242,7 +177,7 @@ fn pack_requires_pre_approval(pack: &Pack, category: &str) -> bool {
     pack.preapproval.iter().any(|c| c.category == category && c.required)
 }
 
-fn resident_id(c: &crate::model::Certificate) -> Option<ids::ResidentId> {
+fn resident_id(c: &crate::input::model::Certificate) -> Option<ids::ResidentId> {
     if c.kind.value().is_some_and(|k| k != "resident_id") {
         return None;
     }
@@ -435,6 +370,6 @@ pub(crate) fn answer(pack: &Pack, q: &MaterialsQuery, rules: RulesInfo) -> Mater
     };
     let materials = if kind.is_some() { checklist(pack, province, &case).into_iter().map(|(_, i)| i).collect() } else { Vec::new() };
     let mut findings = sink.findings;
-    crate::findings::sort(&mut findings);
+    crate::report::findings::sort(&mut findings);
     MaterialsReport { province: province.map(|p| p.code.clone()), subject_kind: kind.map(str::to_owned), materials, findings, rules }
 }

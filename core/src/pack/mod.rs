@@ -3,10 +3,17 @@
 //! A pack is one JSON document (built from core/rules/ by build.rs): `{"format":1, "meta":…,
 //! "catalogue":…, "tlds":…, "reserved_suffixes":…, "provinces":…, "public_suffix_list":"…"}`.
 //! Loading validates everything a rule relies on, so a bad pack is refused before use.
+pub mod divisions;
+pub mod materials;
+pub mod province;
+pub mod scope;
+pub mod sources;
+pub mod tables;
+pub mod words;
 use crate::codes;
-use crate::findings::{Finding, Message, Severity};
-use crate::province::{MaterialRow, Province, ProvinceRule};
-use crate::sources::SourceDoc;
+use crate::pack::province::{MaterialRow, Province, ProvinceRule};
+use crate::pack::sources::SourceDoc;
+use crate::report::findings::{Finding, Message, Severity};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
@@ -47,11 +54,11 @@ struct RawPack {
     registrars: RawRegistrars,
     materials: RawMaterials,
     preapproval: RawPreapproval,
-    resources: crate::tables::ResourcesTable,
-    subjects: crate::tables::SubjectsTable,
-    websites: crate::tables::WebsitesTable,
-    divisions: crate::divisions::DivisionsTable,
-    source_documents: crate::sources::RawSources,
+    resources: crate::pack::tables::ResourcesTable,
+    subjects: crate::pack::tables::SubjectsTable,
+    websites: crate::pack::tables::WebsitesTable,
+    divisions: crate::pack::divisions::DivisionsTable,
+    source_documents: crate::pack::sources::RawSources,
     explain: RawExplain,
     public_suffix_list: String,
     #[serde(flatten)]
@@ -274,7 +281,7 @@ struct RawProvinces {
 
 /// A catalogue entry as used: severity, the entry, its zh/en templates split once, and its
 /// source's document.
-type Entry = (Severity, CatalogueEntry, [crate::findings::Template; 2], Arc<SourceDoc>);
+type Entry = (Severity, CatalogueEntry, [crate::report::findings::Template; 2], Arc<SourceDoc>);
 
 /// The finding catalogue, indexed by code.
 pub struct Catalogue {
@@ -309,7 +316,7 @@ impl Catalogue {
         self.cited.get(cite)
     }
 
-    pub fn render(&self, code: &'static str, path: String, ctx: crate::findings::Ctx, source: Option<&str>) -> Finding {
+    pub fn render(&self, code: &'static str, path: String, ctx: crate::report::findings::Ctx, source: Option<&str>) -> Finding {
         // A key given twice keeps its last value (as a map would), in its first place.
         let mut context: Vec<(&'static str, Value)> = Vec::with_capacity(ctx.len());
         for (k, v) in ctx {
@@ -318,7 +325,7 @@ impl Catalogue {
                 None => context.push((k, v)),
             }
         }
-        let context = crate::findings::Context(context);
+        let context = crate::report::findings::Context(context);
         // Validation guarantees an entry for every code the engine emits.
         let (severity, entry, [zh, en], doc) = &self.entries[code];
         let (source, doc) = match source {
@@ -331,8 +338,8 @@ impl Catalogue {
             severity: *severity,
             path,
             message: Message {
-                zh: zh.render_in(&context, crate::findings::Lang::Zh),
-                en: en.render_in(&context, crate::findings::Lang::En),
+                zh: zh.render_in(&context, crate::report::findings::Lang::Zh),
+                en: en.render_in(&context, crate::report::findings::Lang::En),
             },
             context,
             source: source.to_owned(),
@@ -345,7 +352,7 @@ impl Catalogue {
 /// explain.json checked: one entry per code, fix texts in both languages, and an example that
 /// gives every placeholder of the code's templates (so what `explain` prints is complete).
 fn explain_table(raw: &RawExplain, entries: &HashMap<&'static str, Entry>) -> Result<HashMap<&'static str, Explain>, PackError> {
-    use crate::findings::Lang;
+    use crate::report::findings::Lang;
     let mut out = HashMap::default();
     for (i, e) in raw.codes.iter().enumerate() {
         let at = format!("explain.codes[{i}]");
@@ -405,13 +412,13 @@ pub struct Pack {
     /// Every national pre-approval keyword in one automaton, built once (website.rs scans
     /// each text once instead of once per keyword).
     pub preapproval_keywords: KeywordIndex,
-    pub resources: crate::tables::ResourcesTable,
-    pub subjects: crate::tables::SubjectsTable,
-    pub websites: crate::tables::WebsitesTable,
+    pub resources: crate::pack::tables::ResourcesTable,
+    pub subjects: crate::pack::tables::SubjectsTable,
+    pub websites: crate::pack::tables::WebsitesTable,
     /// The divisions' place names (rules/divisions.json).
-    pub place_names: crate::divisions::PlaceNames,
+    pub place_names: crate::pack::divisions::PlaceNames,
     pub table_sizes: Vec<(&'static str, usize)>,
-    sources: crate::sources::Sources,
+    sources: crate::pack::sources::Sources,
 }
 
 impl fmt::Debug for Pack {
@@ -472,7 +479,7 @@ impl Pack {
             ));
         }
         let sha256 = hex(&Sha256::digest(bytes));
-        let sources = crate::sources::Sources::new(raw.source_documents)?;
+        let sources = crate::pack::sources::Sources::new(raw.source_documents)?;
         let cited = sources.resolve_all(bytes)?;
 
         // Catalogue: every emitted code exactly once, a known severity, both languages, a source.
@@ -490,7 +497,7 @@ impl Pack {
                     return Err(err(format!("{at}.{field}"), "must not be empty"));
                 }
             }
-            let templates = [crate::findings::Template::parse(&e.zh), crate::findings::Template::parse(&e.en)];
+            let templates = [crate::report::findings::Template::parse(&e.zh), crate::report::findings::Template::parse(&e.en)];
             let doc = cited[&e.source].clone();
             if entries.insert(code, (sev, e.clone(), templates, doc)).is_some() {
                 return Err(err(at, format!("duplicate entry for {code}")));
@@ -576,7 +583,7 @@ impl Pack {
         }
 
         for (i, m) in raw.materials.materials.iter().enumerate() {
-            crate::materials::validate_row(m, &format!("materials.materials[{i}]"))?;
+            materials::validate_row(m, &format!("materials.materials[{i}]"))?;
         }
         let mut seen = std::collections::HashSet::new();
         for (i, c) in raw.preapproval.categories.iter().enumerate() {
@@ -604,7 +611,7 @@ impl Pack {
             ("public_suffix_list_rules", psl_rules(psl_text)),
             ("source_documents", sources.documents().count()),
         ];
-        let place_names = crate::divisions::PlaceNames::new(std::mem::take(&mut raw.divisions.places), &raw.divisions.common_words)
+        let place_names = crate::pack::divisions::PlaceNames::new(std::mem::take(&mut raw.divisions.places), &raw.divisions.common_words)
             .map_err(|(path, message)| err(path, message))?;
         // The divisions' provinces are the pack's 31, by full name (the ID prefixes come from them).
         let mut covered = std::collections::HashSet::new();
@@ -656,7 +663,7 @@ impl Pack {
     }
 
     /// The source documents and how a citation resolves to one.
-    pub fn sources(&self) -> &crate::sources::Sources {
+    pub fn sources(&self) -> &crate::pack::sources::Sources {
         &self.sources
     }
 
@@ -732,9 +739,9 @@ impl KeywordIndex {
 
 /// Every vocabulary word a national table names must be one the model accepts.
 fn validate_tables(
-    r: &crate::tables::ResourcesTable,
-    s: &crate::tables::SubjectsTable,
-    w: &crate::tables::WebsitesTable,
+    r: &crate::pack::tables::ResourcesTable,
+    s: &crate::pack::tables::SubjectsTable,
+    w: &crate::pack::tables::WebsitesTable,
 ) -> Result<(), PackError> {
     use crate::vocab;
     for (i, k) in r.kinds.iter().enumerate() {

@@ -1,9 +1,9 @@
 //! Input limits: every input is bounded, and a breach is refused with an error naming the
 //! limit and where, never a crash or an unbounded allocation (../shared/DESIGN.md, Reliability).
 use crate::codes::INPUT_LIMIT_EXCEEDED;
-use crate::json::Json;
-use crate::model::{path_text, Seg};
-use crate::InputError;
+use crate::input::json::Json;
+use crate::input::model::{path_text, Seg};
+use crate::input::InputError;
 use serde::{Deserialize, Serialize};
 
 /// Limits applied to every input. All are configurable ([`crate::Engine::with_limits`]); from

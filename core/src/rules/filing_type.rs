@@ -2,9 +2,9 @@
 //! already filed, and where; plus the syntax of filing numbers (S14).
 use crate::codes::*;
 use crate::ctx;
-use crate::findings::Sink;
 use crate::pack::Pack;
-use crate::Cx;
+use crate::report::sink::Sink;
+use crate::rules::Cx;
 
 /// Which kind of number: a filing (备案号) or one of the two forms of the 经营性 ICP licence
 /// number, which licensed subjects and their websites carry instead (京ICP证030173号-1,

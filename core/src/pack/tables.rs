@@ -1,6 +1,6 @@
 //! Typed shapes of the national rule tables (resources.json, subjects.json, websites.json).
 //! Each is read once when the pack loads; the family modules read them, never the JSON.
-use crate::words::Words;
+use crate::pack::words::Words;
 use serde::Deserialize;
 
 #[derive(Deserialize, Clone, Debug)]

@@ -155,7 +155,7 @@ static PREFIXES: Lazy<Vec<(String, String, bool)>> = Lazy::new(|| {
         provinces: Vec<ProvinceDivision>,
         outside_mainland: Vec<ProvinceDivision>,
     }
-    let t: Prefixes = serde_json::from_str(include_str!("../rules/divisions.json")).expect("rules/divisions.json is checked at build");
+    let t: Prefixes = serde_json::from_str(include_str!("../../rules/divisions.json")).expect("rules/divisions.json is checked at build");
     let mainland = t.provinces.into_iter().map(|p| (p.code, p.province, true));
     mainland.chain(t.outside_mainland.into_iter().map(|p| (p.code, p.province, false))).collect()
 });
@@ -181,7 +181,7 @@ mod tests {
 
     #[test]
     fn whole_names_only() {
-        let t: DivisionsTable = serde_json::from_str(include_str!("../rules/divisions.json")).unwrap();
+        let t: DivisionsTable = serde_json::from_str(include_str!("../../rules/divisions.json")).unwrap();
         let p = PlaceNames::new(t.places.clone(), &t.common_words).unwrap();
         let hit = |s: &str| p.find_in(s).map(|h| h.name.to_owned());
         assert_eq!(hit("石家庄美食记").as_deref(), Some("石家庄"));

@@ -1,8 +1,8 @@
 //! The 31 provinces and their own rules, as typed rows of rules/provinces.json. Each family's
 //! module (domain, subject, website …) reads the rows of its kind; this module only knows their
 //! shape and which filings they apply to.
+use crate::pack::words::Words;
 use crate::pack::PackError;
-use crate::words::Words;
 use serde::Deserialize;
 use ProvinceRule as Self_;
 
@@ -80,12 +80,7 @@ pub struct Sourced<T> {
     pub source: String,
 }
 
-#[derive(Deserialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum AppliesTo {
-    Personal,
-    Organization,
-}
+pub use crate::pack::scope::AppliesTo;
 
 #[derive(Deserialize, Clone, Debug)]
 #[serde(deny_unknown_fields)]
@@ -409,35 +404,7 @@ pub enum Holder {
     People,
 }
 
-/// One materials-checklist row: what, when, which uploads satisfy it, and why.
-#[derive(Deserialize, Clone, Debug)]
-#[serde(deny_unknown_fields)]
-pub struct MaterialRow {
-    pub code: String,
-    pub applies_to: Vec<AppliesTo>,
-    /// Conditions that must all hold (see materials.json `about`).
-    pub when: Vec<String>,
-    #[serde(default)]
-    pub min_websites: Option<u32>,
-    /// With the condition `below_age`: the row holds when the filer (personal) or a
-    /// responsible person (organisation) is younger than this.
-    #[serde(default)]
-    pub below_age: Option<u32>,
-    pub zh: String,
-    pub en: String,
-    pub reason_zh: String,
-    pub reason_en: String,
-    #[serde(default)]
-    pub template: Option<String>,
-    #[serde(default)]
-    pub satisfied_by: Vec<String>,
-    pub source: String,
-    #[serde(default)]
-    pub choice: Option<String>,
-    /// The report item, built on first use and shared by every report.
-    #[serde(skip)]
-    pub(crate) item: once_cell::sync::OnceCell<crate::report::MaterialItem>,
-}
+pub use crate::pack::materials::MaterialRow;
 
 /// Every variant's `applies_to`, `source` and `choice`, in one place.
 macro_rules! each_rule {
@@ -598,7 +565,7 @@ impl Province {
                 return Err(bad(&format!("{here}.applies_to"), "must name personal and/or organization"));
             }
             if let Self_::Material(m) = r {
-                crate::materials::validate_row(m, &format!("{at}.{here}"))?;
+                crate::pack::materials::validate_row(m, &format!("{at}.{here}"))?;
             }
             r.validate_fields().map_err(|(field, msg)| bad(&format!("{here}.{field}"), &msg))?;
             // Two rows of one kind for the same filings would contradict each other, unless the
@@ -737,7 +704,7 @@ impl ProvinceRule {
             }
             Self::DistinctNumbers { .. } => {}
             Self::DocumentMaxAge { material, max_days, .. } => {
-                if !crate::materials::MATERIAL_CODES.contains(&material.as_str()) {
+                if !crate::pack::materials::MATERIAL_CODES.contains(&material.as_str()) {
                     return Err(("material", format!("unknown material code {material}")));
                 }
                 if *max_days == 0 {

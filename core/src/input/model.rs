@@ -10,8 +10,8 @@
 use crate::codes::*;
 use crate::ctx;
 use crate::dates::{self, Moment};
-use crate::findings::Sink;
-use crate::json::{Json, Object};
+use crate::input::json::{Json, Object};
+use crate::report::sink::Sink;
 use crate::vocab;
 use chrono::NaiveDate;
 

@@ -3,10 +3,10 @@
 use crate::codes::*;
 use crate::ctx;
 use crate::dates;
-use crate::findings::Sink;
-use crate::model::{Fact, Resource};
-use crate::tables::ResourceKindRule;
-use crate::Cx;
+use crate::input::model::{Fact, Resource};
+use crate::pack::tables::ResourceKindRule;
+use crate::report::sink::Sink;
+use crate::rules::Cx;
 
 fn rule_for<'p>(cx: &Cx<'p>, kind: &str) -> Option<&'p ResourceKindRule> {
     cx.pack.resources.kinds.iter().find(|k| k.kind == kind)

@@ -6,7 +6,8 @@
 //! The page is self-contained (inline CSS and SVG, no script, no network) and every value in it
 //! comes from untrusted input, so every value goes through [`esc`]; a Content-Security-Policy
 //! that allows no script at all backs that up.
-use crate::{Engine, InputError, Report, Verdict};
+use crate::input::InputError;
+use crate::{Engine, Report, Verdict};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt::Write;

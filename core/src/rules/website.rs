@@ -2,13 +2,13 @@
 //! their names, the services a personal site may offer, pre-approvals and required remarks.
 use crate::codes::*;
 use crate::ctx;
-use crate::findings::Sink;
-use crate::model::Website;
+use crate::input::model::Website;
+use crate::pack::province::ProvinceRule;
 use crate::pack::PreApprovalCategory;
-use crate::province::ProvinceRule;
+use crate::report::sink::Sink;
+use crate::rules::Cx;
 use crate::text::{is_cjk, lower};
 use crate::vocab;
-use crate::Cx;
 
 /// Individuals cannot hold a pre-approval document.
 const PERSONAL_PRE_APPROVAL_SOURCE: &str =
@@ -164,7 +164,7 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
             );
         }
         // A name that is itself a domain.
-        if name.contains('.') && crate::domain::parse(cx.pack, name).is_ok() {
+        if name.contains('.') && crate::rules::domain::parse(cx.pack, name).is_ok() {
             sink.add_sourced(
                 WEBSITE_NAME_NOT_PERSONAL,
                 path(),
@@ -324,10 +324,10 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     }
     // Explicit keywords: the national list of a required category, and every province list
     // (whose hit needs the approval even where the national table does not, e.g. forum).
-    let domain_label = cx.website_domains.get(i).and_then(Option::as_ref).map(|p| crate::domain::to_unicode(p.label()));
+    let domain_label = cx.website_domains.get(i).and_then(Option::as_ref).map(|p| crate::rules::domain::to_unicode(p.label()));
     // The province's keyword rows that bind this filing, once (not once per category).
     let personal = cx.personal;
-    let keyword_rows: Vec<(usize, &str, &crate::words::Words, bool, &str)> = match (cx.province, personal) {
+    let keyword_rows: Vec<(usize, &str, &crate::pack::words::Words, bool, &str)> = match (cx.province, personal) {
         (Some(p), Some(pers)) => p
             .rules
             .iter()
@@ -452,8 +452,9 @@ mod tests {
     #[test]
     fn negated_keywords_do_not_count() {
         let neg: Vec<String> = ["不涉及", "不含"].iter().map(|s| s.to_string()).collect();
-        let mentions =
-            |text: &str, word: &str| crate::words::Words::from(vec![word.to_owned()]).mentioned_in(text, |at| negated(text, at, &neg, 6));
+        let mentions = |text: &str, word: &str| {
+            crate::pack::words::Words::from(vec![word.to_owned()]).mentioned_in(text, |at| negated(text, at, &neg, 6))
+        };
         assert!(mentions("提供理财服务", "理财"));
         assert!(mentions("my game site", "Game"));
         assert!(!mentions("不涉及理财", "理财"));

@@ -1,8 +1,8 @@
 //! The process the engine models (seed-access-filing.md: verify resources → verify domain →
 //! subject → website → materials → submit → provider review → SMS → bureau review) and its
 //! timeline (tencent/facts.md §8, T8).
-use crate::findings::{Finding, Severity};
-use crate::province::Province;
+use crate::pack::province::Province;
+use crate::report::findings::{Finding, Severity};
 use crate::report::{SharedMessage, SharedTimeline, Step, Text, Timeline};
 use once_cell::sync::Lazy;
 use std::sync::Arc;

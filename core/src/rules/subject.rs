@@ -3,13 +3,13 @@
 use crate::codes::*;
 use crate::ctx;
 use crate::dates;
-use crate::findings::Sink;
 use crate::ids::{self, IdError};
-use crate::model::{Certificate, Fact, Person};
-use crate::province::{DistinctScope, Holder, NonLocalPolicy, OwnerPolicy, ProvinceRule};
+use crate::input::model::{Certificate, Fact, Person};
+use crate::pack::province::{DistinctScope, Holder, NonLocalPolicy, OwnerPolicy, ProvinceRule};
+use crate::report::sink::Sink;
+use crate::rules::Cx;
 use crate::text::name_key;
 use crate::vocab;
-use crate::Cx;
 use chrono::{Datelike, NaiveDate};
 
 fn ymd(d: NaiveDate) -> ids::Ymd {

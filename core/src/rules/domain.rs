@@ -7,13 +7,13 @@
 use crate::codes::*;
 use crate::ctx;
 use crate::dates;
-use crate::findings::Sink;
-use crate::model::{DomainFacts, Fact, Website};
+use crate::input::model::{DomainFacts, Fact, Website};
+use crate::pack::province::{Province, ProvinceRule};
 use crate::pack::{Pack, ReservedSuffix, TldStatus};
-use crate::province::{Province, ProvinceRule};
+use crate::report::sink::Sink;
+use crate::rules::Cx;
 use crate::text::name_key;
 use crate::vocab;
-use crate::Cx;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use publicsuffix::Psl;
 use serde::Serialize;
@@ -462,11 +462,13 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
     if let Some(num) = d.filing_number.claim().map(String::as_str) {
         // The same subject's numbers, website serials aside (粤B2-20090059-1 is 粤B2-20090059's);
         // numbers that do not parse (FILING_NUMBER_INVALID says so) compare as written.
-        let same_subject =
-            |a: &str, b: &str| match (crate::filing_type::parse_number(cx.pack, a), crate::filing_type::parse_number(cx.pack, b)) {
-                (Ok(x), Ok(y)) => x.same_subject(&y),
-                _ => a.trim() == b.trim(),
-            };
+        let same_subject = |a: &str, b: &str| match (
+            crate::rules::filing_type::parse_number(cx.pack, a),
+            crate::rules::filing_type::parse_number(cx.pack, b),
+        ) {
+            (Ok(x), Ok(y)) => x.same_subject(&y),
+            _ => a.trim() == b.trim(),
+        };
         match w.filing_number.claim().map(String::as_str) {
             None => sink.add(DOMAIN_ALREADY_FILED, at("filing_number"), ctx![
                 "filing_number" => num,

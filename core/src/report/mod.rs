@@ -1,5 +1,10 @@
 //! The report (../shared/DESIGN.md, The report). Field order here is the JSON order.
-use crate::findings::{Finding, Severity};
+pub mod findings;
+pub mod process;
+pub mod rules_doc;
+pub mod sink;
+pub mod summary;
+use crate::report::findings::{Finding, Severity};
 use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 use std::sync::Arc;
@@ -72,7 +77,8 @@ impl MaterialItem {
         reason: SharedMessage,
         template: Option<Text>,
         source: Text,
-        doc: &crate::sources::SourceDoc,
+        title: Text,
+        url: Text,
     ) -> Self {
         #[derive(Serialize)]
         struct Fields<'a> {
@@ -85,7 +91,6 @@ impl MaterialItem {
             title: &'a Text,
             url: &'a Text,
         }
-        let (title, url) = (doc.title.clone(), doc.url.clone());
         let json = serde_json::to_string(&Fields {
             code,
             name: &name,

@@ -2,9 +2,9 @@
 //! with its kind, whom it binds, the finding code it yields, what it says, its source and the
 //! choice made where documents disagree. `beiancheck rules --markdown` prints it; a test keeps
 //! the committed file in step with the pack.
-use crate::materials::MATERIAL_CODES;
+use crate::pack::materials::MATERIAL_CODES;
+use crate::pack::province::{AppliesTo, DistinctScope, Holder, MaterialRow, NonLocalPolicy, OwnerPolicy, Province, ProvinceRule};
 use crate::pack::Pack;
-use crate::province::{AppliesTo, DistinctScope, Holder, MaterialRow, NonLocalPolicy, OwnerPolicy, Province, ProvinceRule};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 

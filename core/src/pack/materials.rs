@@ -1,0 +1,106 @@
+//! The vocabulary of materials-checklist rows (codes, conditions) and the validation of a row,
+//! national (materials.json) or a province's: pack data, checked at load.
+use crate::pack::scope::AppliesTo;
+use crate::pack::PackError;
+use serde::Deserialize;
+
+/// One materials-checklist row: what, when, which uploads satisfy it, and why.
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialRow {
+    pub code: String,
+    pub applies_to: Vec<AppliesTo>,
+    /// Conditions that must all hold (see materials.json `about`).
+    pub when: Vec<String>,
+    #[serde(default)]
+    pub min_websites: Option<u32>,
+    /// With the condition `below_age`: the row holds when the filer (personal) or a
+    /// responsible person (organisation) is younger than this.
+    #[serde(default)]
+    pub below_age: Option<u32>,
+    pub zh: String,
+    pub en: String,
+    pub reason_zh: String,
+    pub reason_en: String,
+    #[serde(default)]
+    pub template: Option<String>,
+    #[serde(default)]
+    pub satisfied_by: Vec<String>,
+    pub source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
+    /// The report item, built on first use and shared by every report.
+    #[serde(skip)]
+    pub(crate) item: once_cell::sync::OnceCell<crate::report::MaterialItem>,
+}
+
+/// Checklist codes (DESIGN.md vocabulary, plus the province-specific ones).
+pub const MATERIAL_CODES: &[&str] = &[
+    "SUBJECT_CERTIFICATE",
+    "RESPONSIBLE_ID",
+    "RESIDENCE_PERMIT",
+    "SUBJECT_OWNER_AUTHORIZATION",
+    "WEBSITE_OWNER_AUTHORIZATION",
+    "DOMAIN_CERTIFICATE",
+    "DOMAIN_REAL_NAME_PROOF",
+    "PRE_APPROVAL_DOCUMENT",
+    "COMMITMENT_LETTER",
+    "WEBSITE_CONSTRUCTION_PLAN",
+    "NAME_CHANGE_LETTER",
+    "VERIFICATION_PHOTO",
+    "GUARDIAN_CONSENT",
+    "HOUSEHOLD_REGISTER",
+    "INCOME_PROOF",
+    "STUDENT_PROOF",
+    "RESIDENCE_PROOF",
+    "QUALIFICATION_APPLICATION",
+    "COMMITMENT_VIDEO",
+    "LAWYER_CERTIFICATE",
+    "SUPPLEMENTARY_PROOF",
+];
+
+/// Conditions a row may name in `when`.
+pub const CONDITIONS: &[&str] = &[
+    "always",
+    "non_local",
+    "minor",
+    "subject_owner_not_legal_rep",
+    "website_owner_not_legal_rep",
+    "pre_approval",
+    "domain_not_at_provider",
+    "name_change",
+    "off_campus_training",
+    "min_websites",
+    // Province rows.
+    "first_filing",
+    "government_or_institution",
+    "below_age",
+    "pre_approval_possible",
+];
+
+pub(crate) fn validate_row(m: &MaterialRow, at: &str) -> Result<(), PackError> {
+    let bad = |f: &str, msg: String| PackError { path: format!("{at}.{f}"), message: msg };
+    if !MATERIAL_CODES.contains(&m.code.as_str()) {
+        return Err(bad("code", format!("unknown material code {} (known: {})", m.code, MATERIAL_CODES.join(", "))));
+    }
+    if m.when.is_empty() {
+        return Err(bad("when", "name at least one condition (\"always\" for none)".into()));
+    }
+    for w in &m.when {
+        if !CONDITIONS.contains(&w.as_str()) {
+            return Err(bad("when", format!("unknown condition {w} (known: {})", CONDITIONS.join(", "))));
+        }
+    }
+    if m.when.iter().any(|w| w == "min_websites") != m.min_websites.is_some() {
+        return Err(bad("min_websites", "give min_websites exactly when `when` names min_websites".into()));
+    }
+    if m.when.iter().any(|w| w == "below_age") != m.below_age.is_some() {
+        return Err(bad("below_age", "give below_age exactly when `when` names below_age".into()));
+    }
+    for (f, v) in [("zh", &m.zh), ("en", &m.en), ("reason_zh", &m.reason_zh), ("reason_en", &m.reason_en), ("source", &m.source)] {
+        if v.trim().is_empty() {
+            return Err(bad(f, "must not be empty".into()));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! Where the rules put their findings during one check: each rendered against the pack's
+//! catalogue once (the only part of the report that needs the pack).
+use crate::pack::Catalogue;
+use crate::report::findings::{Ctx, Finding, Severity};
+use serde_json::Value;
+
+/// Collects findings for one check, rendering each against the catalogue once.
+pub struct Sink<'a> {
+    catalogue: &'a Catalogue,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(catalogue: &'a Catalogue) -> Self {
+        Sink { catalogue, findings: Vec::new() }
+    }
+
+    /// Adds a finding whose source is the catalogue's.
+    pub fn add(&mut self, code: &'static str, path: impl Into<String>, ctx: Ctx) {
+        self.add_sourced(code, path, ctx, None);
+    }
+
+    /// Adds a finding whose source is a table row's (a province rule, a keyword list …).
+    pub fn add_sourced(&mut self, code: &'static str, path: impl Into<String>, ctx: Ctx, source: Option<&str>) {
+        let f = self.catalogue.render(code, path.into(), ctx, source);
+        self.findings.push(f);
+    }
+
+    /// The one way a rule says it could not be checked because a fact it needs was not given
+    /// (DESIGN.md, "Facts: absent, null, value"): `FACT_MISSING` at the missing field, naming
+    /// the check and the rule whose code it would have given. An unknown fact never passes.
+    pub fn fact_missing(&mut self, path: impl Into<String>, rule: &'static str, check_zh: impl Into<String>, check_en: impl Into<String>) {
+        let path = path.into();
+        self.add(
+            crate::codes::FACT_MISSING,
+            path.clone(),
+            vec![
+                ("field", Value::from(path)),
+                ("check_zh", Value::from(check_zh.into())),
+                ("check_en", Value::from(check_en.into())),
+                ("rule", Value::from(rule)),
+            ],
+        );
+    }
+
+    pub fn has_error(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
