@@ -1,7 +1,7 @@
 //! The vocabulary of materials-checklist rows (codes, conditions) and the validation of a row,
 //! national (materials.json) or a province's: pack data, checked at load.
+use crate::pack::error::PackError;
 use crate::pack::scope::AppliesTo;
-use crate::pack::PackError;
 use serde::Deserialize;
 
 /// One materials-checklist row: what, when, which uploads satisfy it, and why.

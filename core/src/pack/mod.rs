@@ -4,6 +4,7 @@
 //! "catalogue":…, "tlds":…, "reserved_suffixes":…, "provinces":…, "public_suffix_list":"…"}`.
 //! Loading validates everything a rule relies on, so a bad pack is refused before use.
 pub mod divisions;
+pub mod error;
 pub mod materials;
 pub mod province;
 pub mod scope;
@@ -23,20 +24,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-/// Why a pack was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PackError {
-    /// Where in the pack (`catalogue.codes[3].severity`, `provinces`, …).
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for PackError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid rule pack at {}: {}", self.path, self.message)
-    }
-}
-impl std::error::Error for PackError {}
+pub use crate::pack::error::PackError;
 
 fn err(path: impl Into<String>, message: impl Into<String>) -> PackError {
     PackError { path: path.into(), message: message.into() }
@@ -290,6 +278,12 @@ pub struct Catalogue {
     /// The document of every citation in the pack (rows cite their own).
     cited: HashMap<String, Arc<SourceDoc>>,
     explain: HashMap<&'static str, Explain>,
+}
+
+impl crate::report::sink::Render for Catalogue {
+    fn render(&self, code: &'static str, path: String, ctx: crate::report::findings::Ctx, source: Option<&str>) -> Finding {
+        Catalogue::render(self, code, path, ctx, source)
+    }
 }
 
 impl Catalogue {

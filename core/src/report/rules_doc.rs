@@ -2,8 +2,7 @@
 //! with its kind, whom it binds, the finding code it yields, what it says, its source and the
 //! choice made where documents disagree. `beiancheck rules --markdown` prints it; a test keeps
 //! the committed file in step with the pack.
-use crate::pack::materials::MATERIAL_CODES;
-use crate::pack::province::{AppliesTo, DistinctScope, Holder, MaterialRow, NonLocalPolicy, OwnerPolicy, Province, ProvinceRule};
+use crate::pack::province::{AppliesTo, Province, ProvinceRule};
 use crate::pack::Pack;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -84,7 +83,13 @@ pub fn rules_markdown(pack: &Pack) -> String {
     let _ = writeln!(w, "| applies to | code | statement | source |");
     let _ = writeln!(w, "|---|---|---|---|");
     for m in &pack.materials {
-        let _ = writeln!(w, "| {} | MATERIAL_MISSING | {} | {} |", applies(&m.applies_to), cell(&material(m)), cell(&m.source));
+        let _ = writeln!(
+            w,
+            "| {} | MATERIAL_MISSING | {} | {} |",
+            applies(&m.applies_to),
+            cell(&crate::rules::materials::material::describe(m)),
+            cell(&m.source)
+        );
     }
     out
 }
@@ -113,7 +118,7 @@ fn province(w: &mut String, p: &Province) {
             r.kind(),
             applies(r.applies_to()),
             code_cell(r),
-            cell(&statement(r)),
+            cell(&r.statement()),
             cell(r.source()),
             cell(r.choice().unwrap_or(""))
         );
@@ -126,7 +131,8 @@ fn province(w: &mut String, p: &Province) {
         let _ = writeln!(w, "| # | applies to | statement | source |");
         let _ = writeln!(w, "|---:|---|---|---|");
         for (i, r) in others {
-            if let ProvinceRule::Note { zh, en, .. } = r {
+            if let ProvinceRule::Note(n) = r {
+                let (zh, en) = (&n.zh, &n.en);
                 let _ = writeln!(w, "| {i} | {} | {} | {} |", applies(r.applies_to()), cell(&format!("{en} / {zh}")), cell(r.source()));
             }
         }
@@ -155,189 +161,6 @@ fn applies(a: &[AppliesTo]) -> String {
 /// A table cell: one line, pipes escaped.
 fn cell(s: &str) -> String {
     s.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
-fn list(v: &[String]) -> String {
-    v.join("、")
-}
-
-fn material(m: &MaterialRow) -> String {
-    let mut when: Vec<String> = Vec::new();
-    for c in &m.when {
-        when.push(match c.as_str() {
-            "min_websites" => format!("min_websites ≥ {}", m.min_websites.unwrap_or(0)),
-            "below_age" => format!("below_age < {}", m.below_age.unwrap_or(0)),
-            other => other.to_owned(),
-        });
-    }
-    let code = MATERIAL_CODES.iter().find(|c| **c == m.code).copied().unwrap_or("?");
-    let mut s = format!("{code}: {} / {} — when {}; {} / {}", m.zh, m.en, when.join(" and "), m.reason_zh, m.reason_en);
-    if let Some(t) = &m.template {
-        let _ = write!(s, "; template {t}");
-    }
-    s
-}
-
-/// What a row says, in words (Chinese where the data has it, English throughout).
-pub fn statement(r: &ProvinceRule) -> String {
-    match r {
-        ProvinceRule::DomainAllowedTlds { tlds, idn_tlds, .. } => {
-            let mut s = format!("Only these TLDs may be filed: .{}", tlds.join(" ."));
-            if *idn_tlds {
-                s.push_str(", and every approved Chinese (IDN) TLD");
-            }
-            s
-        }
-        ProvinceRule::DomainReservedWords { words, exempt_kinds, .. } => {
-            let ws: Vec<String> = words.iter().map(|x| format!("{} ({})", x.word, x.en)).collect();
-            format!("The domain's label may not contain {} unless the subject is {}", ws.join(", "), exempt_kinds.join(" or "))
-        }
-        ProvinceRule::DomainOwnerIsSubject { .. } => {
-            "The domain holder must be the organisation itself (主办单位名称), not its legal representative".into()
-        }
-        ProvinceRule::DomainValidityMinMonths { months, .. } => format!("The domain must have more than {months} months of validity left"),
-        ProvinceRule::Material(m) => format!("Material {}", material(m)),
-        ProvinceRule::MinAge { age, note_zh, note_en, .. } => {
-            let mut s = format!("The filer / responsible persons must be at least {age}");
-            if let (Some(z), Some(e)) = (note_zh, note_en) {
-                let _ = write!(s, "; {e} ({z})");
-            }
-            s
-        }
-        ProvinceRule::RetirementAge { male, female, .. } => {
-            format!("A responsible person who has reached {male} (men) or {female} (women) cannot be one")
-        }
-        ProvinceRule::NonLocalId { policy, permit_min_months, note_zh, note_en, .. } => {
-            let mut s = match policy {
-                NonLocalPolicy::Allowed => "A personal filer with an ID from another province is accepted".to_owned(),
-                NonLocalPolicy::Refused => "A personal filer must hold a local ID (IDs from other provinces are refused)".to_owned(),
-                NonLocalPolicy::ResidencePermit => match permit_min_months {
-                    Some(m) => format!(
-                        "A personal filer with an ID from another province needs a local residence permit valid more than {m} month{}",
-                        if *m == 1 { "" } else { "s" }
-                    ),
-                    None => "A personal filer with an ID from another province needs a local residence permit".to_owned(),
-                },
-                NonLocalPolicy::Special => "A personal filer with an ID from another province needs the proofs named".to_owned(),
-            };
-            if let (Some(z), Some(e)) = (note_zh, note_en) {
-                let _ = write!(s, ": {e} ({z})");
-            }
-            s
-        }
-        ProvinceRule::SubjectOwner { policy, authorized_kinds, filing_types, .. } => {
-            let mut s = match policy {
-                OwnerPolicy::LegalRep => "The subject owner (主体负责人) must be the legal representative".to_owned(),
-                OwnerPolicy::Authorized => {
-                    "The subject owner may be another person than the legal representative, with an authorisation letter".to_owned()
-                }
-                OwnerPolicy::Free => "The subject owner need not be the legal representative".to_owned(),
-            };
-            if !authorized_kinds.is_empty() {
-                let _ = write!(s, "; subjects of kind {} may use an authorisation letter instead", authorized_kinds.join(", "));
-            }
-            if !filing_types.is_empty() {
-                let _ = write!(s, "; binds only {}", filing_types.join(", "));
-            }
-            s
-        }
-        ProvinceRule::WebsiteOwnerIsSubjectOwner { only_if_subject_owner_not_legal_rep, .. } => {
-            let mut s = "Every website owner (网站负责人) must be the subject owner".to_owned();
-            if *only_if_subject_owner_not_legal_rep {
-                s.push_str(" when the subject owner is not the legal representative");
-            }
-            s
-        }
-        ProvinceRule::CertificateTypes { of, subject_kinds, types, .. } => {
-            let whose = match of {
-                Holder::Subject => "The subject's certificate",
-                Holder::People => "The responsible persons' IDs",
-            };
-            let kinds = if subject_kinds.is_empty() { String::new() } else { format!(" (subjects of kind {})", subject_kinds.join(", ")) };
-            format!("{whose}{kinds} must be one of: {}", types.join(", "))
-        }
-        ProvinceRule::MaxWebsites { per_order, per_subject, filing_types, .. } => {
-            let mut s = format!("At most {per_order} websites per order");
-            if let Some(t) = per_subject {
-                let _ = write!(s, ", {t} in total with those already filed");
-            }
-            if !filing_types.is_empty() {
-                let _ = write!(s, " (for {})", filing_types.join(", "));
-            }
-            s
-        }
-        ProvinceRule::WebsiteNameNotPureLatin { .. } => "The website name may not be made of Latin letters only".into(),
-        ProvinceRule::WebsiteNameNoLatin { .. } => "The website name may not contain Latin letters".into(),
-        ProvinceRule::WebsiteNameMinChinese { min, .. } => format!("The website name needs at least {min} Chinese characters"),
-        ProvinceRule::WebsiteNameForbiddenWords { words, exempt_kinds, reason_zh, reason_en, .. } => {
-            let mut s = format!("The website name may not contain {}", list(words));
-            if !exempt_kinds.is_empty() {
-                let _ = write!(s, " (except subjects of kind {})", exempt_kinds.join(", "));
-            }
-            reason(&mut s, reason_zh, reason_en);
-            s
-        }
-        ProvinceRule::ServiceNotAllowed { services, reason_zh, reason_en, .. } => {
-            let mut s = format!("Service content not allowed: {}", services.join(", "));
-            reason(&mut s, reason_zh, reason_en);
-            s
-        }
-        ProvinceRule::RemarksForbiddenWords { words, reason_zh, reason_en, .. } => {
-            let mut s = format!("The remarks may not contain {}", list(words));
-            reason(&mut s, reason_zh, reason_en);
-            s
-        }
-        ProvinceRule::PreApprovalKeywords { category, keywords, in_domain, .. } => {
-            let mut s = format!("Pre-approval keywords for {category} in the names and remarks: {}", list(keywords));
-            if *in_domain {
-                s.push_str("; also matched in the domain's label");
-            }
-            s
-        }
-        ProvinceRule::RemarksRequired { services, any_of, min_chars, required_zh, required_en, .. } => {
-            let mut s = format!("The remarks must state {required_en} ({required_zh})");
-            if !services.is_empty() {
-                let _ = write!(s, "; for websites offering {}", services.join(", "));
-            }
-            if !any_of.is_empty() {
-                let _ = write!(s, "; checked by the words {}", list(any_of));
-            } else {
-                s.push_str("; checked as a non-empty remark");
-            }
-            if let Some(n) = min_chars {
-                let _ = write!(s, "; at least {n} characters");
-            }
-            s
-        }
-        ProvinceRule::DistinctNumbers { scope, .. } => match scope {
-            DistinctScope::OwnerMobileVsEmergency => "Each person's mobile (联系方式1) and emergency number must differ".into(),
-            DistinctScope::ThreeOfFour => {
-                "When the subject and website owners differ, their four numbers must hold at least three different ones".into()
-            }
-            DistinctScope::TwoOfFour => "The four numbers of the subject and website owners must hold at least two different ones".into(),
-            DistinctScope::OwnerMobilesDiffer => "Different subject and website owners must have different mobiles (联系方式1)".into(),
-            DistinctScope::EmergencyVsMobiles => "Every emergency number must differ from every owner's mobile (联系方式1)".into(),
-            DistinctScope::All => "All contact numbers must differ".into(),
-        },
-        ProvinceRule::CertificateValidityMinMonths { months, of, .. } => {
-            let whose = match of {
-                Some(Holder::Subject) => "The subject's certificate",
-                Some(Holder::People) => "The responsible persons' IDs",
-                None => "Certificates (subject and people)",
-            };
-            format!("{whose} must stay valid at least {months} months after submission")
-        }
-        ProvinceRule::DocumentMaxAge { material, max_days, .. } => {
-            format!("An uploaded {material} may be at most {max_days} days old")
-        }
-        ProvinceRule::Note { zh, en, why_not_checked, .. } => format!("{en} / {zh} — not checked: {why_not_checked}"),
-    }
-}
-
-fn reason(s: &mut String, zh: &Option<String>, en: &Option<String>) {
-    if let (Some(z), Some(e)) = (zh, en) {
-        let _ = write!(s, " ({e}; {z})");
-    }
 }
 
 #[cfg(test)]

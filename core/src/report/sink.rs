@@ -1,17 +1,22 @@
 //! Where the rules put their findings during one check: each rendered against the pack's
 //! catalogue once (the only part of the report that needs the pack).
-use crate::pack::Catalogue;
 use crate::report::findings::{Ctx, Finding, Severity};
 use serde_json::Value;
 
+/// What renders a finding from its code and context: the pack's catalogue (pack/mod.rs). A
+/// trait, so that the rules' sink does not depend on the pack that holds the rules.
+pub trait Render {
+    fn render(&self, code: &'static str, path: String, ctx: Ctx, source: Option<&str>) -> Finding;
+}
+
 /// Collects findings for one check, rendering each against the catalogue once.
 pub struct Sink<'a> {
-    catalogue: &'a Catalogue,
+    catalogue: &'a dyn Render,
     pub findings: Vec<Finding>,
 }
 
 impl<'a> Sink<'a> {
-    pub fn new(catalogue: &'a Catalogue) -> Self {
+    pub fn new(catalogue: &'a dyn Render) -> Self {
         Sink { catalogue, findings: Vec::new() }
     }
 

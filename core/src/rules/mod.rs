@@ -2,7 +2,11 @@
 pub mod domain;
 pub mod filing_type;
 pub mod materials;
+pub mod notes;
+pub(crate) mod people;
+pub mod registry;
 pub mod resource;
+pub(crate) mod site;
 pub mod subject;
 pub mod website;
 
@@ -15,6 +19,11 @@ use crate::report::sink::Sink;
 use crate::report::{process, Report, Verdict};
 use crate::{ctx, dates, today, vocab};
 use chrono::NaiveDate;
+
+/// A province as the rows' messages name it.
+pub(crate) fn place(p: &Province) -> site::Place<'_> {
+    site::Place { zh: &p.zh, en: &p.en }
+}
 
 /// What every rule sees: the pack, the application, the evaluation date, and what was
 /// derived once from the input (province, subject kind).

@@ -1,13 +1,18 @@
 //! The materials checklist (tencent/facts.md §5 and the province rows): what must be prepared
 //! for this subject, province and case, and the upload rules (S06) for what was supplied.
+pub mod document_max_age;
+pub mod material;
+
 use crate::codes::*;
 use crate::ctx;
 use crate::dates;
-use crate::pack::province::{AppliesTo, MaterialRow, Province, ProvinceRule};
+use crate::pack::province::{AppliesTo, MaterialRow, Province};
 use crate::pack::Pack;
 use crate::report::findings::Finding;
 use crate::report::sink::Sink;
 use crate::report::{MaterialItem, SharedMessage};
+use crate::rules::registry::ask;
+use crate::rules::site::Site;
 use crate::rules::Cx;
 use crate::{ids, vocab, RulesInfo};
 use serde::{Deserialize, Serialize};
@@ -82,14 +87,12 @@ fn item(pack: &Pack, row: &MaterialRow) -> MaterialItem {
 /// The checklist: national rows, then the province's own; a province row replaces a national
 /// row of the same code (it is the more specific document, reference/README.md rule 2).
 pub fn checklist<'p>(pack: &'p Pack, province: Option<&'p Province>, case: &Case) -> Vec<(&'p MaterialRow, MaterialItem)> {
-    let prov_rows: Vec<&MaterialRow> = province
-        .into_iter()
-        .flat_map(|p| p.rules.iter())
-        .filter_map(|r| match r {
-            ProvinceRule::Material(m) if case.holds(m) => Some(m),
-            _ => None,
-        })
-        .collect();
+    let mut prov_rows: Vec<&MaterialRow> = Vec::new();
+    if let Some(p) = province {
+        // The checklist asks nothing that can be a finding.
+        let mut none = Sink::new(&pack.catalogue);
+        ask(&p.rules, &mut Site::Checklist { holds: &|m| case.holds(m), rows: &mut prov_rows }, &mut none);
+    }
     let mut out: Vec<(&MaterialRow, MaterialItem)> = Vec::new();
     for row in pack.materials.iter().filter(|r| case.holds(r)) {
         if !prov_rows.iter().any(|p| p.code == row.code) {
@@ -162,15 +165,15 @@ pub(crate) fn case_of(cx: &Cx, findings: &[crate::Finding]) -> Case {
 /// Whether an uploaded kind is the checklist material `code` (by its code or an upload kind
 /// that satisfies it, nationally or in the province).
 fn material_matches(pack: &Pack, province: Option<&Province>, code: &str, kind: &str) -> bool {
-    kind == code.to_ascii_lowercase()
-        || pack
-            .materials
-            .iter()
-            .chain(province.into_iter().flat_map(|p| p.rules.iter()).filter_map(|r| match r {
-                ProvinceRule::Material(m) => Some(m),
-                _ => None,
-            }))
-            .any(|m| m.code == code && m.satisfied_by.iter().any(|s| s == kind))
+    if kind == code.to_ascii_lowercase() || pack.materials.iter().any(|m| m.code == code && m.satisfied_by.iter().any(|s| s == kind)) {
+        return true;
+    }
+    let mut satisfied = false;
+    if let Some(p) = province {
+        let mut none = Sink::new(&pack.catalogue);
+        ask(&p.rules, &mut Site::SatisfiedBy { code, kind, satisfied: &mut satisfied }, &mut none);
+    }
+    satisfied
 }
 
 fn pack_requires_pre_approval(pack: &Pack, category: &str) -> bool {
@@ -244,15 +247,12 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Vec<MaterialItem> {
             // Letters and proofs: issued no more than 3 months before submission (S06), or the
             // province's own limit for this material (T9).
             let kind = m.kind.as_deref().unwrap_or("").trim().to_ascii_lowercase();
-            let province_limit =
-                cx.province.into_iter().flat_map(|p| cx.pack.rules_for(p, cx.personal.unwrap_or(false))).find_map(|r| match r {
-                    ProvinceRule::DocumentMaxAge { material, max_days, source, .. }
-                        if material_matches(cx.pack, cx.province, material, &kind) =>
-                    {
-                        Some((*max_days, source.as_str()))
-                    }
-                    _ => None,
-                });
+            let mut province_limit = None;
+            if let Some(p) = cx.province {
+                let is_material = |code: &str| material_matches(cx.pack, cx.province, code, &kind);
+                let mut site = Site::DocumentAge { is_material: &is_material, limit: &mut province_limit };
+                ask(cx.pack.rules_for(p, cx.personal.unwrap_or(false)), &mut site, sink);
+            }
             let (earliest, limit_zh, limit_en, source) = match province_limit {
                 Some((days, source)) => (dates::add_days(cx.as_of, -(days as i64)), format!("{days} 天"), format!("{days} days"), source),
                 None => (

@@ -1,11 +1,23 @@
 //! Websites (tencent/facts.md §2, §2.1 S11, §6 S08 and the province rows): how many per order,
 //! their names, the services a personal site may offer, pre-approvals and required remarks.
+pub mod max_websites;
+pub mod name_forbidden_words;
+pub mod name_min_chinese;
+pub mod name_no_latin;
+pub mod name_not_pure_latin;
+pub mod pre_approval_keywords;
+pub mod remarks_forbidden_words;
+pub mod remarks_required;
+pub mod service_not_allowed;
+
 use crate::codes::*;
 use crate::ctx;
 use crate::input::model::Website;
 use crate::pack::province::ProvinceRule;
 use crate::pack::PreApprovalCategory;
 use crate::report::sink::Sink;
+use crate::rules::registry::ask;
+use crate::rules::site::Site;
 use crate::rules::Cx;
 use crate::text::{is_cjk, lower};
 use crate::vocab;
@@ -71,18 +83,10 @@ fn count(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
             Some(&lim.source),
         );
     }
-    let prov = cx.province;
-    for r in rules {
-        if let ProvinceRule::MaxWebsites { per_order, filing_types, source, .. } = r {
-            let binds = filing_types.is_empty() || cx.filing_type.is_some_and(|t| filing_types.iter().any(|f| f == t));
-            if binds && n > *per_order && *per_order < national {
-                let p = prov.expect("rules imply a province");
-                sink.add_sourced(WEBSITE_COUNT_EXCEEDED, "websites", ctx![
-                    "scope_zh" => format!("{}{}", p.zh, scope_zh), "scope_en" => format!("{} in {}", scope_en, p.en), "max" => *per_order, "count" => n,
-                ], Some(source));
-            }
-        }
-    }
+    let Some(prov) = cx.province else { return };
+    let place = crate::rules::place(prov);
+    let mut site = Site::Order { filing_type: cx.filing_type, province: &place, count: n, national, scope_zh, scope_en };
+    ask(rules.iter().copied(), &mut site, sink);
 }
 
 fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut Sink) {
@@ -173,39 +177,7 @@ fn name_rules(cx: &Cx, i: usize, name: &str, rules: &[&ProvinceRule], sink: &mut
             );
         }
     }
-    for r in rules {
-        match r {
-            // Latin letters mixed with symbols (already all-alphanumeric names are refused
-            // nationally above).
-            ProvinceRule::WebsiteNameNotPureLatin { source, .. }
-                if !significant.is_empty()
-                    && !significant.iter().any(|c| is_cjk(*c))
-                    && !significant.iter().all(|c| c.is_ascii_alphanumeric()) =>
-            {
-                sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path(), ctx!["name" => name], Some(source));
-            }
-            ProvinceRule::WebsiteNameForbiddenWords { words, exempt_kinds, source, .. } => {
-                if cx.subject_kind.is_some_and(|k| exempt_kinds.iter().any(|e| e == k)) {
-                    continue;
-                }
-                for w in words.found_in(name) {
-                    sink.add_sourced(WEBSITE_NAME_RESERVED_WORD, path(), ctx!["name" => name, "word" => w], Some(source));
-                }
-            }
-            // No Latin letter at all (Chongqing).
-            ProvinceRule::WebsiteNameNoLatin { source, .. } if name.chars().any(|c| c.is_ascii_alphabetic()) => {
-                sink.add_sourced(WEBSITE_NAME_NOT_CHINESE, path(), ctx!["name" => name], Some(source));
-            }
-            // At least `min` Chinese characters (Tianjin).
-            ProvinceRule::WebsiteNameMinChinese { min, source, .. } => {
-                let cjk = name.chars().filter(|c| is_cjk(*c)).count();
-                if cjk < *min as usize {
-                    sink.add_sourced(WEBSITE_NAME_TOO_SHORT, path(), ctx!["name" => name, "length" => cjk, "min" => *min], Some(source));
-                }
-            }
-            _ => {}
-        }
-    }
+    ask(rules.iter().copied(), &mut Site::WebsiteName { index: i, name, significant: &significant, subject_kind: cx.subject_kind }, sink);
 }
 
 fn services(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut Sink) {
@@ -220,22 +192,11 @@ fn services(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut 
                 ], Some(&b.source));
             }
         }
-        for r in rules {
-            if let ProvinceRule::ServiceNotAllowed { services, reason_zh, reason_en, source, .. } = r {
-                if services.iter().any(|x| x == s) {
-                    let p = cx.province.expect("rules imply a province");
-                    sink.add_sourced(
-                        WEBSITE_SERVICE_NOT_ALLOWED,
-                        path(j),
-                        ctx![
-                            "service" => *s, "subject_zh" => subj_zh, "subject_en" => subj_en,
-                            "reason_zh" => reason_zh.clone().unwrap_or_else(|| format!("{}管局不接受该服务类型", p.zh)),
-                            "reason_en" => reason_en.clone().unwrap_or_else(|| format!("the {} bureau does not accept this service", p.en)),
-                        ],
-                        Some(source),
-                    );
-                }
-            }
+        if let Some(prov) = cx.province {
+            let place = crate::rules::place(prov);
+            let mut site =
+                Site::Service { province: &place, website: i, service: s, position: j, subject_zh: subj_zh, subject_en: subj_en };
+            ask(rules.iter().copied(), &mut site, sink);
         }
     }
 }
@@ -327,17 +288,12 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     let domain_label = cx.website_domains.get(i).and_then(Option::as_ref).map(|p| crate::rules::domain::to_unicode(p.label()));
     // The province's keyword rows that bind this filing, once (not once per category).
     let personal = cx.personal;
-    let keyword_rows: Vec<(usize, &str, &crate::pack::words::Words, bool, &str)> = match (cx.province, personal) {
+    let keyword_rows: Vec<(usize, &ProvinceRule)> = match (cx.province, personal) {
         (Some(p), Some(pers)) => p
             .rules
             .iter()
             .enumerate()
-            .filter_map(|(r, rule)| match rule {
-                ProvinceRule::PreApprovalKeywords { category, keywords, in_domain, source, .. } if rule.applies(pers) => {
-                    Some((r, category.as_str(), keywords, *in_domain, source.as_str()))
-                }
-                _ => None,
-            })
+            .filter(|(_, rule)| matches!(rule, ProvinceRule::PreApprovalKeywords(_)) && rule.applies(pers))
             .collect(),
         _ => Vec::new(),
     };
@@ -353,23 +309,22 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
                 continue;
             }
         }
-        // Province rows of this category, in order (row index, keywords, in_domain, source).
-        let province_rows = keyword_rows.iter().filter(|(_, c, ..)| *c == cat.category).map(|(r, _, w, d, s)| (*r, *w, *d, *s));
-        'rows: for (r, words, in_domain, source) in province_rows {
-            for (t, (_, _, _, path)) in texts.iter().enumerate() {
-                if province_hits[t][r] {
-                    require(cat, path_of(path), source, sink);
-                    break 'rows;
-                }
-            }
-            if in_domain {
-                if let Some(label) = domain_label.as_deref() {
-                    if words.mentioned_in(label, |_| false) {
-                        require(cat, format!("websites[{i}].domain"), source, sink);
-                        break 'rows;
-                    }
-                }
-            }
+        // Province rows of this category, in order: the first with a hit decides.
+        let mut hit = None;
+        for (row, rule) in &keyword_rows {
+            let mut site = Site::Keywords {
+                category: &cat.category,
+                row: *row,
+                website: i,
+                fields: [texts[0].3, texts[1].3, texts[2].3],
+                hits: &province_hits,
+                domain_label: domain_label.as_deref(),
+                hit: &mut hit,
+            };
+            rule.check(&mut site, sink);
+        }
+        if let Some((path, source)) = hit {
+            require(cat, path, source, sink);
         }
     }
     for (c, cat) in pack.preapproval.iter().enumerate() {
@@ -394,48 +349,17 @@ fn remarks(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut S
     // `null`: the website has no remarks; left out, what they say is unknown.
     let text = w.remarks.as_deref().unwrap_or("").trim();
     let mut unknown_reported = false;
-    let path = || format!("websites[{i}].remarks");
-    let p = cx.province;
-    for r in rules {
-        match r {
-            ProvinceRule::RemarksRequired { services, any_of, min_chars, required_zh, required_en, source, .. } => {
-                let applies = services.is_empty() || w.services().iter().any(|s| services.iter().any(|x| x == s));
-                if applies && w.remarks.is_absent() {
-                    if !unknown_reported {
-                        unknown_reported = true;
-                        sink.fact_missing(
-                            path(),
-                            WEBSITE_REMARKS_REQUIRED,
-                            "网站备注是否写明管局要求的内容（无备注请填 null）",
-                            "whether the remarks say what the bureau requires (null for no remarks)",
-                        );
-                    }
-                    continue;
-                }
-                // An empty `any_of` asks for any remark at all; `min_chars` for a long enough one.
-                let said = if any_of.is_empty() { !text.is_empty() } else { any_of.any_in(text) };
-                let long_enough = min_chars.is_none_or(|m| text.chars().count() >= m as usize);
-                if applies && !(said && long_enough) {
-                    let p = p.expect("rules imply a province");
-                    sink.add_sourced(WEBSITE_REMARKS_REQUIRED, path(), ctx![
-                        "province_zh" => p.zh.clone(), "province_en" => p.en.clone(), "required_zh" => required_zh.clone(), "required_en" => required_en.clone(),
-                    ], Some(source));
-                }
-            }
-            ProvinceRule::RemarksForbiddenWords { words, reason_zh, reason_en, source, .. } => {
-                if let Some(word) = words.first_in(text) {
-                    let p = p.expect("rules imply a province");
-                    let kind = cx.subject_kind.unwrap_or("");
-                    sink.add_sourced(WEBSITE_SERVICE_NOT_ALLOWED, path(), ctx![
-                        "service" => word, "subject_zh" => vocab::subject_kind_zh(kind), "subject_en" => vocab::subject_kind_en(kind),
-                        "reason_zh" => reason_zh.clone().unwrap_or_else(|| format!("{}管局不接受网站备注提及“{word}”", p.zh)),
-                        "reason_en" => reason_en.clone().unwrap_or_else(|| format!("the {} bureau refuses remarks that mention \"{word}\"", p.en)),
-                    ], Some(source));
-                }
-            }
-            _ => {}
-        }
-    }
+    let Some(prov) = cx.province else { return };
+    let place = crate::rules::place(prov);
+    let mut site = Site::Remarks {
+        province: &place,
+        index: i,
+        website: w,
+        text,
+        subject_kind: cx.subject_kind,
+        unknown_reported: &mut unknown_reported,
+    };
+    ask(rules.iter().copied(), &mut site, sink);
 }
 
 #[cfg(test)]

@@ -4,13 +4,20 @@
 //! tencent/facts.md §3 (registration facts), province rows in rules/provinces.json.
 //! Every comparison is made on the UTS-46 ToASCII, lower-case form, so `例子.中国`,
 //! `xn--fsqu00a.xn--fiqs8s`, `例子。中国` and `EXAMPLE.COM` are treated alike (domain/facts.md §5.8).
+pub mod allowed_tlds;
+pub mod owner_is_subject;
+pub mod reserved_words;
+pub mod validity_min_months;
+
 use crate::codes::*;
 use crate::ctx;
 use crate::dates;
 use crate::input::model::{DomainFacts, Fact, Website};
-use crate::pack::province::{Province, ProvinceRule};
+use crate::pack::province::Province;
 use crate::pack::{Pack, ReservedSuffix, TldStatus};
 use crate::report::sink::Sink;
+use crate::rules::registry::ask;
+use crate::rules::site::{DomainName, Site};
 use crate::rules::Cx;
 use crate::text::name_key;
 use crate::vocab;
@@ -291,38 +298,19 @@ pub(crate) fn name_rules(pack: &Pack, p: &Parsed, subject_kind: Option<&str>, pr
         }
     }
     let Some(prov) = province else { return };
+    // With no subject kind (a bare domain query) a province rule binding either kind applies.
     let personal = subject_kind.map(vocab::is_personal);
-    for rule in &prov.rules {
-        // With no subject kind (a bare domain query) a province rule binding either kind applies.
-        if personal.is_some_and(|pers| !rule.applies(pers)) {
-            continue;
-        }
-        match rule {
-            ProvinceRule::DomainAllowedTlds { tlds, idn_tlds, source, .. } => {
-                let ok = tlds.contains(&p.tld) || (*idn_tlds && p.tld.starts_with("xn--") && status == TldStatus::Approved);
-                if !ok {
-                    sink.add_sourced(
-                        DOMAIN_TLD_NOT_ALLOWED_IN_PROVINCE,
-                        path,
-                        ctx!["tld" => tld_u(), "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone()],
-                        Some(source),
-                    );
-                }
-            }
-            ProvinceRule::DomainReservedWords { words, exempt_kinds, source, .. } => {
-                if subject_kind.is_some_and(|k| exempt_kinds.iter().any(|e| e == k)) {
-                    continue;
-                }
-                let label_u = to_unicode(p.label());
-                for w in words {
-                    if label_u.contains(&w.word) {
-                        sink.add_sourced(DOMAIN_RESERVED_WORD, path, ctx!["word" => w.word.clone(), "word_en" => w.en.clone(), "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone()], Some(source));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+    let place = crate::rules::place(prov);
+    let name = DomainName {
+        tld: &p.tld,
+        label: p.label(),
+        tld_approved: status == TldStatus::Approved,
+        subject_kind,
+        province: &place,
+        path,
+        to_unicode,
+    };
+    ask(prov.rules.iter().filter(|r| personal.is_none_or(|pers| r.applies(pers))), &mut Site::DomainName(&name), sink);
 }
 
 /// The reserved-suffix row for a domain: its public suffix (gov.cn, 政务.cn) or its TLD (.政务).
@@ -395,20 +383,10 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
         }
         Fact::Value(exp) => {
             if let Some(prov) = cx.province {
-                for rule in cx.pack.rules_for(prov, cx.personal.unwrap_or(false)) {
-                    if let ProvinceRule::DomainValidityMinMonths { months, source, .. } = rule {
-                        // "more than N months left": the expiry must fall after as_of + N months.
-                        let required_after = dates::add_months(cx.as_of, *months as i32);
-                        if exp.date() <= required_after {
-                            sink.add_sourced(
-                                DOMAIN_VALIDITY_TOO_SHORT,
-                                at("expires_at"),
-                                ctx!["expires_at" => dates::fmt_moment(exp), "months" => *months, "required_after" => dates::fmt(required_after), "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone()],
-                                Some(source),
-                            );
-                        }
-                    }
-                }
+                let path = at("expires_at");
+                let place = crate::rules::place(prov);
+                let mut site = Site::DomainExpiry { expires_at: exp, as_of: cx.as_of, path: &path, province: &place };
+                ask(cx.pack.rules_for(prov, cx.personal.unwrap_or(false)), &mut site, sink);
             }
         }
         Fact::Absent => sink.fact_missing(
@@ -563,10 +541,9 @@ fn owner_rule(cx: &Cx, d: &DomainFacts, path: &str, sink: &mut Sink) {
         }
         // Some provinces accept only the organisation itself as the holder.
         let only_subject = cx.province.and_then(|p| {
-            cx.pack.rules_for(p, false).find_map(|r| match r {
-                ProvinceRule::DomainOwnerIsSubject { source, .. } => Some((p, source.as_str())),
-                _ => None,
-            })
+            let mut source = None;
+            ask(cx.pack.rules_for(p, false), &mut Site::DomainHolderOnlySubject { source: &mut source }, sink);
+            source.map(|s| (p, s))
         });
         if let Some((p, source)) = only_subject {
             sink.add_sourced(

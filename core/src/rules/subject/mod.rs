@@ -1,12 +1,26 @@
 //! Subjects and people (tencent/facts.md §2, §5, §9 and the province rows): certificates and
 //! their numbers, who may file where, ages, non-local IDs, owners, contact numbers, accounts.
+pub mod certificate_types;
+pub mod certificate_validity_min_months;
+pub mod distinct_numbers;
+pub mod min_age;
+pub mod non_local_id;
+pub mod retirement_age;
+pub mod subject_owner;
+pub mod website_owner_is_subject_owner;
+
 use crate::codes::*;
 use crate::ctx;
 use crate::dates;
 use crate::ids::{self, IdError};
-use crate::input::model::{Certificate, Fact, Person};
-use crate::pack::province::{DistinctScope, Holder, NonLocalPolicy, OwnerPolicy, ProvinceRule};
+use crate::input::model::{Certificate, Fact};
+use crate::pack::province::ProvinceRule;
+use crate::pack::scope::Holder;
 use crate::report::sink::Sink;
+use crate::rules::people::comparable_mobile;
+pub(crate) use crate::rules::people::same_person;
+use crate::rules::registry::ask;
+use crate::rules::site::{Role, Site};
 use crate::rules::Cx;
 use crate::text::name_key;
 use crate::vocab;
@@ -35,14 +49,6 @@ pub fn check_number(kind: &str, number: &str) -> Option<Result<(), IdError>> {
         _ if n.chars().count() == 18 && !vocab::PERSON_ID_TYPES.contains(&kind) => ids::parse_credit_code(n).map(|_| ()),
         _ => return None,
     })
-}
-
-/// A person with a role, for messages.
-struct Role<'a> {
-    path: String,
-    zh: &'static str,
-    en: &'static str,
-    person: &'a Person,
 }
 
 fn roles<'a>(cx: &Cx<'a>) -> Vec<Role<'a>> {
@@ -82,14 +88,6 @@ fn absent_people(cx: &Cx, sink: &mut Sink) {
     }
 }
 
-/// The same person: by ID number where both have one, else by name.
-pub(crate) fn same_person(a: &Person, b: &Person) -> bool {
-    match (a.id_number.as_deref(), b.id_number.as_deref()) {
-        (Some(x), Some(y)) => x.trim().eq_ignore_ascii_case(y.trim()),
-        _ => a.name.is_value() && a.name.as_deref().map(name_key) == b.name.as_deref().map(name_key),
-    }
-}
-
 pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     let Some(subject) = cx.app.subject.as_ref() else { return };
     let personal = cx.personal == Some(true);
@@ -116,19 +114,13 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     // The subject's certificate: an allowed type, a valid number, valid long enough. A
     // province margin for one holder (the licence, or the people's IDs) replaces the national
     // 3 months for that holder only.
-    let margin = |holder: Holder| {
-        prov_rules
-            .iter()
-            .find_map(|r| match r {
-                ProvinceRule::CertificateValidityMinMonths { months, of, source, .. } if of.is_none_or(|o| o == holder) => {
-                    Some((*months, source.as_str()))
-                }
-                _ => None,
-            })
-            .unwrap_or((pack.subjects.certificate_min_valid_months.months, pack.subjects.certificate_min_valid_months.source.as_str()))
+    let margin = |holder: Holder, sink: &mut Sink| {
+        let mut margin = None;
+        ask(prov_rules.iter().copied(), &mut Site::CertificateMargin { holder, margin: &mut margin }, sink);
+        margin.unwrap_or((pack.subjects.certificate_min_valid_months.months, pack.subjects.certificate_min_valid_months.source.as_str()))
     };
-    let months = margin(Holder::Subject);
-    let people_months = margin(Holder::People);
+    let months = margin(Holder::Subject, sink);
+    let people_months = margin(Holder::People, sink);
     match &subject.certificate {
         Fact::Value(cert) => {
             subject_certificate(cx, cert, &prov_rules, sink);
@@ -144,10 +136,6 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     }
 
     // People: ID numbers, ID validity, ages, mobile numbers.
-    let min_age = prov_rules.iter().find_map(|r| match r {
-        ProvinceRule::MinAge { age, source, .. } => Some((*age, source.as_str())),
-        _ => None,
-    });
     for role in roles(cx) {
         let p = role.person;
         for (field, fact) in [("name", p.name.is_absent()), ("id_type", p.id_type.is_absent()), ("id_number", p.id_number.is_absent())] {
@@ -167,15 +155,10 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
             } else if let Some(Err(e)) = check_number(t, n) {
                 sink.add(PERSON_ID_INVALID, format!("{}.id_number", role.path), ctx!["number" => n, "role_zh" => role.zh, "role_en" => role.en, "reason_zh" => e.reason_zh(), "reason_en" => e.reason_en()]);
             } else if t == "resident_id" {
-                if let (Ok(id), Some((age_min, src))) = (ids::parse_resident_id(n.trim()), min_age) {
+                if let (Ok(id), Some(prov)) = (ids::parse_resident_id(n.trim()), cx.province) {
                     let age = ids::age_on(id.birth, ymd(cx.as_of));
-                    if age < age_min {
-                        let prov = cx.province.expect("province rules imply a province");
-                        sink.add_sourced(PERSON_UNDERAGE, format!("{}.id_number", role.path), ctx![
-                            "role_zh" => role.zh, "role_en" => role.en, "age" => age, "min_age" => age_min, "as_of" => dates::fmt(cx.as_of),
-                            "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
-                        ], Some(src));
-                    }
+                    let place = crate::rules::place(prov);
+                    ask(prov_rules.iter().copied(), &mut Site::ResidentAge { role: &role, age, as_of: cx.as_of, province: &place }, sink);
                 }
             }
         }
@@ -215,7 +198,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     account(cx, sink);
 }
 
-fn subject_certificate(cx: &Cx, cert: &Certificate, rules: &[&ProvinceRule], sink: &mut Sink) {
+fn subject_certificate<'r>(cx: &Cx<'r>, cert: &Certificate, rules: &[&'r ProvinceRule], sink: &mut Sink) {
     let Some(kind) = cx.subject_kind else { return };
     if cert.kind.is_absent() {
         sink.fact_missing(
@@ -234,7 +217,8 @@ fn subject_certificate(cx: &Cx, cert: &Certificate, rules: &[&ProvinceRule], sin
         );
     }
     if let Some(t) = cert.kind.value() {
-        if let Some((types, source)) = province_types(rules, Holder::Subject, kind).filter(|(types, _)| !types.iter().any(|x| x == t)) {
+        if let Some((types, source)) = province_types(rules, Holder::Subject, kind, sink).filter(|(types, _)| !types.iter().any(|x| x == t))
+        {
             sink.add_sourced(
                 SUBJECT_CERTIFICATE_TYPE_NOT_ALLOWED,
                 "subject.certificate.type",
@@ -296,21 +280,18 @@ fn validity(cx: &Cx, path: &str, until: Fact<NaiveDate>, whose: (&str, &str), (m
 }
 
 /// The province's list of accepted certificate types for a holder, if it has one for this kind.
-fn province_types<'r>(rules: &[&'r ProvinceRule], holder: Holder, kind: &str) -> Option<(&'r [String], &'r str)> {
-    rules.iter().find_map(|r| match r {
-        ProvinceRule::CertificateTypes { of, subject_kinds, types, source, .. }
-            if *of == holder && (subject_kinds.is_empty() || subject_kinds.iter().any(|k| k == kind)) =>
-        {
-            Some((types.as_slice(), source.as_str()))
-        }
-        _ => None,
-    })
+fn province_types<'r>(rules: &[&'r ProvinceRule], holder: Holder, kind: &str, sink: &mut Sink) -> Option<(&'r [String], &'r str)> {
+    let mut accepted = None;
+    ask(rules.iter().copied(), &mut Site::CertificateTypes { holder, subject_kind: kind, accepted: &mut accepted }, sink);
+    accepted
 }
 
 /// Province rules on a responsible person's ID: accepted types, retirement age.
-fn province_id_rules(cx: &Cx, rules: &[&ProvinceRule], role: &Role, id_type: &str, number: &str, sink: &mut Sink) {
+fn province_id_rules<'r>(cx: &Cx<'r>, rules: &[&'r ProvinceRule], role: &Role, id_type: &str, number: &str, sink: &mut Sink) {
     let kind = cx.subject_kind.unwrap_or("");
-    if let Some((types, source)) = province_types(rules, Holder::People, kind).filter(|(types, _)| !types.iter().any(|x| x == id_type)) {
+    if let Some((types, source)) =
+        province_types(rules, Holder::People, kind, sink).filter(|(types, _)| !types.iter().any(|x| x == id_type))
+    {
         sink.add_sourced(
             SUBJECT_CERTIFICATE_TYPE_NOT_ALLOWED,
             format!("{}.id_type", role.path),
@@ -320,25 +301,10 @@ fn province_id_rules(cx: &Cx, rules: &[&ProvinceRule], role: &Role, id_type: &st
             Some(source),
         );
     }
-    let Ok(id) = ids::parse_resident_id(number.trim()) else { return };
-    for r in rules {
-        if let ProvinceRule::RetirementAge { male, female, source, .. } = r {
-            let limit = if id.male { *male } else { *female };
-            let age = ids::age_on(id.birth, ymd(cx.as_of));
-            if age >= limit {
-                let prov = cx.province.expect("province rules imply a province");
-                sink.add_sourced(
-                    PERSON_OVER_AGE,
-                    format!("{}.id_number", role.path),
-                    ctx![
-                        "role_zh" => role.zh, "role_en" => role.en, "age" => age, "max_age" => limit, "as_of" => dates::fmt(cx.as_of),
-                        "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
-                    ],
-                    Some(source),
-                );
-            }
-        }
-    }
+    let (Ok(id), Some(prov)) = (ids::parse_resident_id(number.trim()), cx.province) else { return };
+    let age = ids::age_on(id.birth, ymd(cx.as_of));
+    let place = crate::rules::place(prov);
+    ask(rules.iter().copied(), &mut Site::ResponsibleId { role, male: id.male, age, as_of: cx.as_of, province: &place }, sink);
 }
 
 /// A personal filer with an ID from another province (judged from the ID's area code).
@@ -352,121 +318,27 @@ fn non_local(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     let home = cx.pack.provinces.iter().find(|p| p.area_prefix == id.province_prefix);
     let (home_zh, home_en) =
         home.map(|p| (p.zh.clone(), p.en.clone())).unwrap_or_else(|| (id.province_prefix.clone(), id.province_prefix.clone()));
-    for r in rules {
-        let ProvinceRule::NonLocalId { policy, permit_min_months, note_zh, note_en, source, .. } = r else { continue };
-        let base = |req_zh: String, req_en: String| ctx!["home_zh" => home_zh.clone(), "home_en" => home_en.clone(), "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(), "requirement_zh" => req_zh, "requirement_en" => req_en];
-        match policy {
-            NonLocalPolicy::Allowed | NonLocalPolicy::Special => {}
-            NonLocalPolicy::Refused => sink.add_sourced(
-                PERSON_NONLOCAL_ID,
-                "subject.certificate.number",
-                base(
-                    note_zh.clone().unwrap_or_else(|| "本省身份证（不接受外省身份证）".into()),
-                    note_en.clone().unwrap_or_else(|| "a local ID (non-local IDs are refused)".into()),
-                ),
-                Some(source),
-            ),
-            NonLocalPolicy::ResidencePermit => {
-                let months = permit_min_months.unwrap_or(0);
-                let req_zh = note_zh.clone().unwrap_or_else(|| format!("本地居住证（有效期 {months} 个月以上）"));
-                let req_en = note_en.clone().unwrap_or_else(|| format!("a local residence permit valid for more than {months} months"));
-                // A permit is a claim that relaxes the rule: left out, the applicant has none.
-                match subject.residence_permit.claim() {
-                    Some(rp) if rp.province.as_deref().and_then(|p| cx.pack.province(p)).is_some_and(|p| p.code == prov.code) => {
-                        if let Some(until) = rp.valid_until.value() {
-                            let required = dates::add_months(cx.as_of, months as i32);
-                            if until <= required {
-                                sink.add_sourced(
-                                    PERSON_RESIDENCE_PERMIT_EXPIRED,
-                                    "subject.residence_permit.valid_until",
-                                    ctx![
-                                        "valid_until" => dates::fmt(until), "required_after" => dates::fmt(required),
-                                    ],
-                                    Some(source),
-                                );
-                            }
-                        } else if rp.valid_until.is_absent() {
-                            sink.fact_missing(
-                                "subject.residence_permit.valid_until",
-                                PERSON_RESIDENCE_PERMIT_EXPIRED,
-                                "居住证是否在有效期内",
-                                "whether the residence permit is valid long enough",
-                            );
-                        }
-                    }
-                    _ => sink.add_sourced(PERSON_NONLOCAL_ID, "subject.certificate.number", base(req_zh, req_en), Some(source)),
-                }
-            }
-        }
-    }
+    let permit_here = subject
+        .residence_permit
+        .claim()
+        .is_some_and(|rp| rp.province.as_deref().and_then(|p| cx.pack.province(p)).is_some_and(|p| p.code == prov.code));
+    let place = crate::rules::place(prov);
+    let mut site = Site::NonLocal { province: &place, subject, home_zh: &home_zh, home_en: &home_en, permit_here, as_of: cx.as_of };
+    ask(rules.iter().copied(), &mut site, sink);
 }
 
 /// Subject owner and website owners against the province's T1/T2 rules.
 fn owners(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     let Some(prov) = cx.province else { return };
-    let owner = cx.app.subject.as_ref().and_then(|s| s.responsible_person.get());
-    let owner_is_rep = owner.map(|p| p.is_legal_representative);
-    let rep_unknown = |sink: &mut Sink| {
-        sink.fact_missing(
-            "subject.responsible_person.is_legal_representative",
-            RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE,
-            format!("主体负责人是否为法定代表人（{}的规则需要）", prov.zh),
-            format!("whether the subject owner is the legal representative ({} rules need it)", prov.en),
-        )
+    let place = crate::rules::place(prov);
+    let mut site = Site::Owners {
+        province: &place,
+        owner: cx.app.subject.as_ref().and_then(|s| s.responsible_person.get()),
+        subject_kind: cx.subject_kind,
+        filing_type: cx.filing_type,
+        websites: &cx.app.websites,
     };
-    for r in rules {
-        match r {
-            ProvinceRule::SubjectOwner { policy: OwnerPolicy::LegalRep, authorized_kinds, filing_types, source, .. } => {
-                // Some kinds may use an authorisation letter instead (Qinghai); some provinces
-                // bind the rule only for some filing types (Guangdong).
-                let kind_exempt = cx.subject_kind.is_some_and(|k| authorized_kinds.iter().any(|a| a == k));
-                let type_exempt = !filing_types.is_empty() && !cx.filing_type.is_some_and(|t| filing_types.iter().any(|f| f == t));
-                if kind_exempt || type_exempt {
-                    continue;
-                }
-                match owner_is_rep {
-                    Some(Fact::Value(false)) => sink.add_sourced(
-                        RESPONSIBLE_NOT_LEGAL_REPRESENTATIVE,
-                        "subject.responsible_person.is_legal_representative",
-                        ctx![
-                            "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
-                        ],
-                        Some(source),
-                    ),
-                    Some(Fact::Absent) => rep_unknown(sink),
-                    _ => {}
-                }
-            }
-            ProvinceRule::WebsiteOwnerIsSubjectOwner { only_if_subject_owner_not_legal_rep, source, .. } => {
-                let Some(owner) = owner else { continue };
-                if *only_if_subject_owner_not_legal_rep {
-                    match owner.is_legal_representative {
-                        Fact::Value(false) => {}
-                        Fact::Absent => {
-                            rep_unknown(sink);
-                            continue;
-                        }
-                        _ => continue,
-                    }
-                }
-                for (i, w) in cx.app.websites.iter().enumerate() {
-                    if let Some(p) = w.responsible_person.get() {
-                        if !same_person(p, owner) {
-                            sink.add_sourced(
-                                WEBSITE_OWNER_NOT_SUBJECT_OWNER,
-                                format!("websites[{i}].responsible_person"),
-                                ctx![
-                                    "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(),
-                                ],
-                                Some(source),
-                            );
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+    ask(rules.iter().copied(), &mut site, sink);
 }
 
 /// Organisations file in the province of their certificate (S10, F06, F21), read from the
@@ -486,118 +358,9 @@ fn cross_province(cx: &Cx, sink: &mut Sink) {
 /// Province rules on contact numbers (北京, 辽宁, 天津 …).
 fn distinct_numbers(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     let Some(prov) = cx.province else { return };
-    let norm = |m: &Fact<String>| m.as_deref().map(comparable_mobile);
     let people = roles(cx);
-    for r in rules {
-        let ProvinceRule::DistinctNumbers { scope, source, .. } = r else { continue };
-        let mut flag = |path: String, what_zh: &str, what_en: &str, mobile: String| {
-            sink.add_sourced(CONTACT_NUMBERS_NOT_DISTINCT, path, ctx![
-                "province_zh" => prov.zh.clone(), "province_en" => prov.en.clone(), "what_zh" => what_zh, "what_en" => what_en, "mobile" => mobile,
-            ], Some(source));
-        };
-        match scope {
-            DistinctScope::OwnerMobileVsEmergency => {
-                for role in &people {
-                    if let (Some(a), Some(b)) = (norm(&role.person.mobile), norm(&role.person.emergency_mobile)) {
-                        if a == b {
-                            flag(
-                                format!("{}.emergency_mobile", role.path),
-                                "联系方式1与应急联系方式",
-                                "a person's mobile and emergency number",
-                                a,
-                            );
-                        }
-                    }
-                }
-            }
-            DistinctScope::ThreeOfFour | DistinctScope::All => {
-                let Some(owner) = people.first().filter(|r| r.path == "subject.responsible_person") else { continue };
-                for role in people.iter().skip(1) {
-                    if *scope == DistinctScope::ThreeOfFour && same_person(role.person, owner.person) {
-                        if let (Some(a), Some(b)) = (norm(&role.person.mobile), norm(&role.person.emergency_mobile)) {
-                            if a == b {
-                                flag(
-                                    format!("{}.emergency_mobile", role.path),
-                                    "联系方式1与应急联系方式",
-                                    "a person's mobile and emergency number",
-                                    a,
-                                );
-                            }
-                        }
-                        continue;
-                    }
-                    let (nums, distinct) = four_numbers(owner.person, role.person);
-                    let need = if *scope == DistinctScope::All { nums.len() } else { 3.min(nums.len()) };
-                    if distinct < need {
-                        flag(
-                            role.path.clone(),
-                            "主体负责人与网站负责人的 4 个号码中至少 3 个",
-                            "at least 3 of the subject and website owners' 4 numbers",
-                            nums.join(", "),
-                        );
-                    }
-                }
-            }
-            DistinctScope::TwoOfFour => {
-                let Some(owner) = people.first().filter(|r| r.path == "subject.responsible_person") else { continue };
-                for role in people.iter().skip(1) {
-                    let (nums, distinct) = four_numbers(owner.person, role.person);
-                    if nums.len() >= 2 && distinct < 2 {
-                        flag(
-                            role.path.clone(),
-                            "主体负责人与网站负责人的号码中至少 2 个",
-                            "at least 2 of the subject and website owners' numbers",
-                            nums.join(", "),
-                        );
-                    }
-                }
-            }
-            DistinctScope::OwnerMobilesDiffer => {
-                let Some(owner) = people.first().filter(|r| r.path == "subject.responsible_person") else { continue };
-                for role in people.iter().skip(1).filter(|r| !same_person(r.person, owner.person)) {
-                    if let (Some(a), Some(b)) = (norm(&owner.person.mobile), norm(&role.person.mobile)) {
-                        if a == b {
-                            flag(format!("{}.mobile", role.path), "不同负责人的联系方式1", "different owners' mobiles", a);
-                        }
-                    }
-                }
-            }
-            DistinctScope::EmergencyVsMobiles => {
-                let mobiles: Vec<String> = people.iter().filter_map(|r| norm(&r.person.mobile)).collect();
-                for role in &people {
-                    if let Some(e) = norm(&role.person.emergency_mobile) {
-                        if mobiles.contains(&e) {
-                            flag(
-                                format!("{}.emergency_mobile", role.path),
-                                "应急联系方式与任一负责人的联系方式1",
-                                "an emergency number and any owner's mobile",
-                                e,
-                            );
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// A number in the form two numbers are compared in: the normalised 11 digits of a mobile, or
-/// the trimmed text of anything else (an invalid number is reported once, elsewhere).
-fn comparable_mobile(m: &str) -> String {
-    ids::normalise_mobile(m).unwrap_or_else(|_| m.trim().to_owned())
-}
-
-/// The subject owner's and a website owner's four numbers (normalised), and how many differ.
-fn four_numbers(owner: &Person, other: &Person) -> (Vec<String>, usize) {
-    let nums: Vec<String> = [&owner.mobile, &owner.emergency_mobile, &other.mobile, &other.emergency_mobile]
-        .iter()
-        .filter_map(|m| m.as_deref().map(comparable_mobile))
-        .collect();
-    let mut uniq = nums.clone();
-    uniq.sort();
-    uniq.dedup();
-    let distinct = uniq.len();
-    (nums, distinct)
+    let place = crate::rules::place(prov);
+    ask(rules.iter().copied(), &mut Site::Contacts { province: &place, people: &people }, sink);
 }
 
 /// The filing account (S10, F11): real-named as the subject, personal accounts real-named at
