@@ -427,6 +427,10 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
             let (title, url) = doc.map(|d| (&*d.title, &*d.url)).unwrap_or_default();
             // Every code has one (the pack is refused without it).
             let how = pack.catalogue.explain(e.code.as_str()).ok_or_else(|| format!("no fix text for {}", e.code))?;
+            // Where the code is decided: the family's national rules and the province row kinds
+            // (each with its rows) that yield it.
+            let family_file = beiancheck::rules::registry::family_file(&e.family);
+            let kinds = beiancheck::rules_doc::rows_yielding(&pack, e.code.as_str());
             if json {
                 w(
                     &mut out,
@@ -434,7 +438,10 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
                                         "fix": {"zh": how.fix.zh, "en": how.fix.en},
                                         "example": {"path": how.example_path, "context": how.example_context,
                                                     "message": {"zh": how.example.zh, "en": how.example.en}},
-                                        "source": e.source, "title": title, "url": url})
+                                        "source": e.source, "title": title, "url": url,
+                                        "decided_in": {"family": family_file, "kinds": kinds.iter().map(|(k, rows)| serde_json::json!({
+                                            "kind": k.kind, "file": k.file,
+                                            "rows": rows.iter().map(|(p, i)| format!("{p} rules[{i}]")).collect::<Vec<_>>()})).collect::<Vec<_>>()}})
                     .to_string(),
                 )?;
             } else {
@@ -462,6 +469,18 @@ fn run(engine: &Engine, cmd: Cmd, lang: human::Lang) -> Result<u8, String> {
                     ));
                 }
                 text.push_str(&format!("  cited as: {}", e.source));
+                if let Some(f) = family_file {
+                    text.push_str(&format!("\n  {}: {f}", lang.pick("判定代码", "decided in")));
+                }
+                for (k, rows) in &kinds {
+                    let rows: Vec<String> = rows.iter().map(|(p, i)| format!("{p} rules[{i}]")).collect();
+                    let rows = if rows.is_empty() {
+                        lang.pick("（本规则包无此类行）", "(no rows in this pack)")
+                    } else {
+                        rows.join(", ")
+                    };
+                    text.push_str(&format!("\n  {} {} ({}): {rows}", lang.pick("省份规则", "province rows"), k.kind, k.file));
+                }
                 w(&mut out, &text)?;
             }
             Ok(0)

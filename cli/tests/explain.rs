@@ -68,3 +68,32 @@ fn an_unknown_code_is_a_usage_error_with_the_nearest_codes() {
     assert_eq!(none.status.code(), Some(2));
     assert!(!String::from_utf8(none.stderr).unwrap().contains("did you mean"));
 }
+
+/// `explain` names where a code is decided (issue 15): the family's national file and each
+/// province row kind yielding it, with its file and the pack rows of that kind; every file
+/// named exists.
+#[test]
+fn names_the_deciding_files_and_rows() {
+    for code in codes() {
+        let out = run(&["explain", "--json", &code]);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let d = &v["decided_in"];
+        if let Some(f) = d["family"].as_str() {
+            assert!(repo().join(f).is_file(), "{code}: {f}");
+        }
+        for k in d["kinds"].as_array().unwrap() {
+            assert!(repo().join(k["file"].as_str().unwrap()).is_file(), "{code}: {k}");
+        }
+    }
+    let v: Value = serde_json::from_slice(&run(&["explain", "--json", "DOMAIN_TLD_NOT_ALLOWED_IN_PROVINCE"]).stdout).unwrap();
+    let kinds = v["decided_in"]["kinds"].as_array().unwrap();
+    assert_eq!(kinds.len(), 1);
+    assert_eq!(kinds[0]["kind"], "domain_allowed_tlds");
+    assert_eq!(kinds[0]["file"], "core/src/rules/domain/allowed_tlds.rs");
+    assert!(!kinds[0]["rows"].as_array().unwrap().is_empty());
+    // Two kinds yield WEBSITE_NAME_NOT_CHINESE; the text names both.
+    let text = String::from_utf8(run(&["explain", "--lang", "en", "WEBSITE_NAME_NOT_CHINESE"]).stdout).unwrap();
+    assert!(text.contains("decided in: core/src/rules/website/mod.rs"), "{text}");
+    assert!(text.contains("province rows website_name_not_pure_latin (core/src/rules/website/name_not_pure_latin.rs): "), "{text}");
+    assert!(text.contains("province rows website_name_no_latin (core/src/rules/website/name_no_latin.rs): CQ rules["), "{text}");
+}

@@ -127,7 +127,8 @@ fn notes_say_why_and_other_providers_say_who() {
     for p in &engine.pack().provinces {
         for (i, r) in p.rules.iter().enumerate() {
             if r.is_other_provider() {
-                let ProvinceRule::Note { en, .. } = r else { panic!("{} rules[{i}]: another provider's row must be a note", p.code) };
+                let ProvinceRule::Note(note) = r else { panic!("{} rules[{i}]: another provider's row must be a note", p.code) };
+                let en = &note.en;
                 assert!(
                     ["JD Cloud", "Huawei Cloud", "Alibaba Cloud", "Baidu AI Cloud", "Xinnet", "jisuyun", "guokeyun"]
                         .iter()

@@ -2,7 +2,7 @@
 //! with its kind, whom it binds, the finding code it yields, what it says, its source and the
 //! choice made where documents disagree. `beiancheck rules --markdown` prints it; a test keeps
 //! the committed file in step with the pack.
-use crate::pack::province::{AppliesTo, Province, ProvinceRule};
+use crate::pack::province::{AppliesTo, KindInfo, Province, ProvinceRule, KINDS};
 use crate::pack::Pack;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -92,6 +92,25 @@ pub fn rules_markdown(pack: &Pack) -> String {
         );
     }
     out
+}
+
+/// The row kinds that yield `code`, each with the pack's rows of that kind (province code and
+/// index in its `rules`), other providers' rows left out: what `explain` names.
+pub fn rows_yielding<'p>(pack: &'p Pack, code: &str) -> Vec<(&'static KindInfo, Vec<(&'p str, usize)>)> {
+    KINDS
+        .iter()
+        .filter(|k| k.code == Some(code))
+        .map(|k| {
+            let rows = pack
+                .provinces
+                .iter()
+                .flat_map(|p| p.rules.iter().enumerate().map(move |(i, r)| (p, i, r)))
+                .filter(|(_, _, r)| r.kind() == k.kind && !r.is_other_provider())
+                .map(|(p, i, _)| (p.code.as_str(), i))
+                .collect();
+            (k, rows)
+        })
+        .collect()
 }
 
 fn anchor(p: &Province) -> String {

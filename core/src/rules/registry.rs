@@ -130,6 +130,20 @@ row_kinds! {
     "note" => Note in notes::note,
 }
 
+/// The file holding a catalogue family's national rules (the catalogue's `family` field).
+pub fn family_file(family: &str) -> Option<&'static str> {
+    Some(match family {
+        "input" => "core/src/input/model.rs",
+        "filing" => "core/src/rules/filing_type.rs",
+        "resource" => "core/src/rules/resource.rs",
+        "domain" => "core/src/rules/domain/mod.rs",
+        "subject" => "core/src/rules/subject/mod.rs",
+        "website" => "core/src/rules/website/mod.rs",
+        "materials" => "core/src/rules/materials/mod.rs",
+        _ => return None,
+    })
+}
+
 /// Asks every row of `rows` what it decides at `site`.
 pub(crate) fn ask<'r>(rows: impl IntoIterator<Item = &'r ProvinceRule>, site: &mut Site<'_, 'r>, sink: &mut Sink) {
     for r in rows {
