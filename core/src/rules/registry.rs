@@ -127,6 +127,7 @@ row_kinds! {
     "distinct_numbers" => DistinctNumbers in subject::distinct_numbers,
     "certificate_validity_min_months" => CertificateValidityMinMonths in subject::certificate_validity_min_months,
     "document_max_age" => DocumentMaxAge in materials::document_max_age,
+    "address_forbidden_words" => AddressForbiddenWords in subject::address_forbidden_words,
     "note" => Note in notes::note,
 }
 

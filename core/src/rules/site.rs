@@ -25,7 +25,12 @@ pub(crate) enum Site<'s, 'r> {
         source: &'s mut Option<&'r str>,
     },
 
-    // subject/: certificates, people, owners, contact numbers.
+    // subject/: the subject, certificates, people, owners, contact numbers.
+    /// The subject as given, once per check (rows about its own fields: name, address …).
+    Subject {
+        province: &'s Place<'s>,
+        subject: &'s Subject,
+    },
     /// The province's validity margin for the holder's certificate, if it sets one.
     CertificateMargin {
         holder: Holder,

@@ -1,5 +1,6 @@
 //! Subjects and people (tencent/facts.md §2, §5, §9 and the province rows): certificates and
 //! their numbers, who may file where, ages, non-local IDs, owners, contact numbers, accounts.
+pub mod address_forbidden_words;
 pub mod certificate_types;
 pub mod certificate_validity_min_months;
 pub mod distinct_numbers;
@@ -195,6 +196,10 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
         cross_province(cx, sink);
     }
     distinct_numbers(cx, &prov_rules, sink);
+    if let Some(prov) = cx.province {
+        let place = crate::rules::place(prov);
+        ask(prov_rules.iter().copied(), &mut Site::Subject { province: &place, subject }, sink);
+    }
     account(cx, sink);
 }
 
