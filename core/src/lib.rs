@@ -198,13 +198,7 @@ impl Engine {
     pub fn check_domain(&self, name: &str, q: &DomainQuery) -> DomainReport {
         let pack = &*self.pack.load_full();
         let mut sink = Sink::new(&pack.catalogue);
-        let province = q.province.as_deref().and_then(|p| {
-            let found = pack.province(p);
-            if found.is_none() {
-                sink.add(PROVINCE_UNKNOWN, "province", ctx!["value" => p]);
-            }
-            found
-        });
+        let province = rules::province_of(pack, q.province.as_deref(), &mut sink);
         let kind = q.subject_kind.as_deref().and_then(|k| {
             let found = vocab::SUBJECT_KINDS.iter().copied().find(|v| *v == k);
             if found.is_none() {
@@ -240,7 +234,15 @@ impl Engine {
         match domain::parse(pack, name) {
             Err(rej) => sink.add(rej.code, "domain", ctx!["domain" => name, "reason_en" => rej.reason_en, "reason_zh" => rej.reason_zh]),
             Ok(p) => {
-                domain::name_rules(pack, &p, kind, province, "domain", &mut sink);
+                domain::name_rules(
+                    pack,
+                    &p,
+                    kind,
+                    province,
+                    &rules::query_rows(province, kind.map(vocab::is_personal)),
+                    "domain",
+                    &mut sink,
+                );
                 let (status, row) = pack.tld(&p.tld);
                 r.tld_status = Some(status.as_str());
                 r.tld_approved_since = row
@@ -270,8 +272,7 @@ impl Engine {
                 r.tld = Some(p.tld);
             }
         }
-        let mut findings = sink.findings;
-        findings::sort(&mut findings);
+        let findings = sink.finish();
         r.verdict = Verdict::of(&findings);
         r.findings = findings;
         r

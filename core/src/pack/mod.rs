@@ -12,7 +12,7 @@ pub mod sources;
 pub mod tables;
 pub mod words;
 use crate::codes;
-use crate::pack::province::{MaterialRow, Province, ProvinceRule};
+use crate::pack::province::{MaterialRow, Province};
 use crate::pack::sources::SourceDoc;
 use crate::report::findings::{Finding, Message, Severity};
 use serde::Deserialize;
@@ -691,11 +691,6 @@ impl Pack {
     /// The province whose filing-number abbreviation is `abbr` (沪 → SH).
     pub fn province_by_abbr(&self, abbr: &str) -> Option<&Province> {
         self.provinces.iter().find(|p| p.abbr == abbr)
-    }
-
-    /// Province rules of one kind that apply to a personal or organisation filing.
-    pub fn rules_for<'a>(&'a self, p: &'a Province, personal: bool) -> impl Iterator<Item = &'a ProvinceRule> + 'a {
-        p.rules.iter().filter(move |r| r.applies(personal))
     }
 }
 

@@ -48,6 +48,15 @@ impl<'a> Sink<'a> {
         );
     }
 
+    /// The findings as every report gives them: sorted (report/findings.rs) and each said once
+    /// (two rows or two paths of the rules may reach the same finding).
+    pub fn finish(self) -> Vec<Finding> {
+        let mut findings = self.findings;
+        crate::report::findings::sort(&mut findings);
+        findings.dedup_by(|a, b| a.code == b.code && a.path == b.path && a.message == b.message);
+        findings
+    }
+
     pub fn has_error(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }

@@ -12,13 +12,49 @@ pub mod website;
 
 use crate::codes::*;
 use crate::input::model::Application;
-use crate::pack::province::Province;
+use crate::pack::province::{Province, ProvinceRule};
 use crate::pack::Pack;
-use crate::report::findings;
 use crate::report::sink::Sink;
 use crate::report::{process, Report, Verdict};
 use crate::{ctx, dates, today, vocab};
 use chrono::NaiveDate;
+
+/// The province a filing names, or `PROVINCE_UNKNOWN` at `province` when the pack has none of
+/// that code or name (every entry point looks provinces up here).
+pub(crate) fn province_of<'p>(pack: &'p Pack, given: Option<&str>, sink: &mut Sink) -> Option<&'p Province> {
+    let p = given?;
+    let found = pack.province(p);
+    if found.is_none() {
+        sink.add(PROVINCE_UNKNOWN, "province", ctx!["value" => p]);
+    }
+    found
+}
+
+/// The province rows that bind a filing: the rows for personal filings or for organisations.
+/// When it is unknown which the filer is (`subject.kind` absent or invalid, which is itself
+/// reported, so the verdict cannot be eligible) no row binds: guessing either kind would report
+/// the other kind's rules. The one place this is decided for applications; a bare domain
+/// query (`Engine::check_domain` without a subject kind) asks about any filer instead.
+pub(crate) fn binding_rows<'p>(province: Option<&'p Province>, personal: Option<bool>) -> Vec<&'p ProvinceRule> {
+    binding_rows_at(province, personal).into_iter().map(|(_, r)| r).collect()
+}
+
+/// [`binding_rows`] with each row's index in the province's `rules`.
+pub(crate) fn binding_rows_at<'p>(province: Option<&'p Province>, personal: Option<bool>) -> Vec<(usize, &'p ProvinceRule)> {
+    match (province, personal) {
+        (Some(p), Some(pers)) => p.rules.iter().enumerate().filter(|(_, r)| r.applies(pers)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The province rows a bare domain query asks about: with no subject kind, every row that binds
+/// some filer (the question is whether anyone may file the name there).
+pub(crate) fn query_rows<'p>(province: Option<&'p Province>, personal: Option<bool>) -> Vec<&'p ProvinceRule> {
+    match personal {
+        Some(_) => binding_rows(province, personal),
+        None => province.map(|p| p.rules.iter().collect()).unwrap_or_default(),
+    }
+}
 
 /// A province as the rows' messages name it.
 pub(crate) fn place(p: &Province) -> site::Place<'_> {
@@ -39,18 +75,14 @@ pub(crate) struct Cx<'a> {
     pub filing_type: Option<&'static str>,
     /// Each website's domain, parsed once by the domain rules (None if absent or invalid).
     pub website_domains: Vec<Option<domain::Parsed>>,
+    /// The province rows binding this filing ([`binding_rows`]).
+    pub rows: Vec<&'a ProvinceRule>,
 }
 
 /// One check on one pack: every family of rules, then the report.
 pub(crate) fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of: Option<NaiveDate>) -> Report {
     let as_of = app.as_of.or(default_as_of).unwrap_or_else(today);
-    let province = app.province.as_deref().and_then(|p| {
-        let found = pack.province(p);
-        if found.is_none() {
-            sink.add(PROVINCE_UNKNOWN, "province", ctx!["value" => p]);
-        }
-        found
-    });
+    let province = province_of(pack, app.province.as_deref(), &mut sink);
     let subject_kind = app.subject.as_ref().and_then(|s| s.kind.value());
     let mut cx = Cx {
         pack,
@@ -61,6 +93,7 @@ pub(crate) fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of:
         personal: subject_kind.map(vocab::is_personal),
         filing_type: None,
         website_domains: Vec::new(),
+        rows: binding_rows(province, subject_kind.map(vocab::is_personal)),
     };
     let filing_type = filing_type::check(&cx, &mut sink);
     cx.filing_type = filing_type;
@@ -71,9 +104,7 @@ pub(crate) fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of:
     website::check(&cx, &mut sink);
     let materials = materials::check(&cx, &mut sink);
 
-    let mut findings = sink.findings;
-    findings::sort(&mut findings);
-    findings.dedup_by(|a, b| a.code == b.code && a.path == b.path && a.message == b.message);
+    let findings = sink.finish();
     let timeline = process::timeline(province);
     let mut not_checked = Vec::new();
     if !app.account.is_value() {

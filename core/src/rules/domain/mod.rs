@@ -13,14 +13,13 @@ use crate::codes::*;
 use crate::ctx;
 use crate::dates;
 use crate::input::model::{DomainFacts, Fact, Website};
-use crate::pack::province::Province;
+use crate::pack::province::{Province, ProvinceRule};
 use crate::pack::{Pack, ReservedSuffix, TldStatus};
 use crate::report::sink::Sink;
 use crate::rules::registry::ask;
 use crate::rules::site::{DomainName, Site};
 use crate::rules::Cx;
 use crate::text::name_key;
-use crate::vocab;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
 use publicsuffix::Psl;
 use serde::Serialize;
@@ -259,7 +258,15 @@ pub struct DomainReport {
 }
 
 /// Rules on the name alone (no registration facts): TLD, reserved suffixes, province lists.
-pub(crate) fn name_rules(pack: &Pack, p: &Parsed, subject_kind: Option<&str>, province: Option<&Province>, path: &str, sink: &mut Sink) {
+pub(crate) fn name_rules(
+    pack: &Pack,
+    p: &Parsed,
+    subject_kind: Option<&str>,
+    province: Option<&Province>,
+    rows: &[&ProvinceRule],
+    path: &str,
+    sink: &mut Sink,
+) {
     let (status, row) = pack.tld(&p.tld);
     // The TLD's Unicode form, for messages only.
     let tld_u = || to_unicode(&p.tld);
@@ -298,8 +305,6 @@ pub(crate) fn name_rules(pack: &Pack, p: &Parsed, subject_kind: Option<&str>, pr
         }
     }
     let Some(prov) = province else { return };
-    // With no subject kind (a bare domain query) a province rule binding either kind applies.
-    let personal = subject_kind.map(vocab::is_personal);
     let place = crate::rules::place(prov);
     let name = DomainName {
         tld: &p.tld,
@@ -310,7 +315,7 @@ pub(crate) fn name_rules(pack: &Pack, p: &Parsed, subject_kind: Option<&str>, pr
         path,
         to_unicode,
     };
-    ask(prov.rules.iter().filter(|r| personal.is_none_or(|pers| r.applies(pers))), &mut Site::DomainName(&name), sink);
+    ask(rows.iter().copied(), &mut Site::DomainName(&name), sink);
 }
 
 /// The reserved-suffix row for a domain: its public suffix (gov.cn, 政务.cn) or its TLD (.政务).
@@ -336,7 +341,7 @@ pub(crate) fn check_websites(cx: &Cx, sink: &mut Sink) -> Vec<Option<Parsed>> {
                 out.push(None);
             }
             Ok(p) => {
-                name_rules(cx.pack, &p, cx.subject_kind, cx.province, &path, sink);
+                name_rules(cx.pack, &p, cx.subject_kind, cx.province, &cx.rows, &path, sink);
                 let j = facts.iter().position(|f| f.as_ref().is_some_and(|f| f.registrable == p.registrable));
                 match j {
                     Some(j) => facts_rules(cx, &p, w, j, &cx.app.domains[j], sink),
@@ -386,7 +391,7 @@ fn facts_rules(cx: &Cx, p: &Parsed, w: &Website, j: usize, d: &DomainFacts, sink
                 let path = at("expires_at");
                 let place = crate::rules::place(prov);
                 let mut site = Site::DomainExpiry { expires_at: exp, as_of: cx.as_of, path: &path, province: &place };
-                ask(cx.pack.rules_for(prov, cx.personal.unwrap_or(false)), &mut site, sink);
+                ask(cx.rows.iter().copied(), &mut site, sink);
             }
         }
         Fact::Absent => sink.fact_missing(
@@ -542,7 +547,7 @@ fn owner_rule(cx: &Cx, d: &DomainFacts, path: &str, sink: &mut Sink) {
         // Some provinces accept only the organisation itself as the holder.
         let only_subject = cx.province.and_then(|p| {
             let mut source = None;
-            ask(cx.pack.rules_for(p, false), &mut Site::DomainHolderOnlySubject { source: &mut source }, sink);
+            ask(cx.rows.iter().copied(), &mut Site::DomainHolderOnlySubject { source: &mut source }, sink);
             source.map(|s| (p, s))
         });
         if let Some((p, source)) = only_subject {

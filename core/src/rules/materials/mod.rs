@@ -248,11 +248,9 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Vec<MaterialItem> {
             // province's own limit for this material (T9).
             let kind = m.kind.as_deref().unwrap_or("").trim().to_ascii_lowercase();
             let mut province_limit = None;
-            if let Some(p) = cx.province {
-                let is_material = |code: &str| material_matches(cx.pack, cx.province, code, &kind);
-                let mut site = Site::DocumentAge { is_material: &is_material, limit: &mut province_limit };
-                ask(cx.pack.rules_for(p, cx.personal.unwrap_or(false)), &mut site, sink);
-            }
+            let is_material = |code: &str| material_matches(cx.pack, cx.province, code, &kind);
+            let mut site = Site::DocumentAge { is_material: &is_material, limit: &mut province_limit };
+            ask(cx.rows.iter().copied(), &mut site, sink);
             let (earliest, limit_zh, limit_en, source) = match province_limit {
                 Some((days, source)) => (dates::add_days(cx.as_of, -(days as i64)), format!("{days} 天"), format!("{days} days"), source),
                 None => (
@@ -320,13 +318,7 @@ pub struct MaterialsReport {
 pub(crate) fn answer(pack: &Pack, q: &MaterialsQuery, rules: RulesInfo) -> MaterialsReport {
     let mut sink = Sink::new(&pack.catalogue);
     let province = match q.province.as_deref() {
-        Some(p) => {
-            let found = pack.province(p);
-            if found.is_none() {
-                sink.add(PROVINCE_UNKNOWN, "province", ctx!["value" => p]);
-            }
-            found
-        }
+        Some(p) => crate::rules::province_of(pack, Some(p), &mut sink),
         None => {
             sink.add(INPUT_MISSING_FIELD, "province", ctx!["field" => "province"]);
             None
@@ -369,7 +361,6 @@ pub(crate) fn answer(pack: &Pack, q: &MaterialsQuery, rules: RulesInfo) -> Mater
         pre_approval_possible: q.pre_approval_possible,
     };
     let materials = if kind.is_some() { checklist(pack, province, &case).into_iter().map(|(_, i)| i).collect() } else { Vec::new() };
-    let mut findings = sink.findings;
-    crate::report::findings::sort(&mut findings);
+    let findings = sink.finish();
     MaterialsReport { province: province.map(|p| p.code.clone()), subject_kind: kind.map(str::to_owned), materials, findings, rules }
 }

@@ -93,10 +93,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     let Some(subject) = cx.app.subject.as_ref() else { return };
     let personal = cx.personal == Some(true);
     let pack = cx.pack;
-    let prov_rules: Vec<&ProvinceRule> = match (cx.province, cx.personal) {
-        (Some(p), Some(pers)) => pack.rules_for(p, pers).collect(),
-        _ => Vec::new(),
-    };
+    let prov_rules = &cx.rows;
 
     // Eligibility of the kind of subject (F12 vs S05).
     absent_people(cx, sink);

@@ -42,12 +42,7 @@ fn negated(text: &str, at: usize, negations: &[String], max_gap: u32) -> bool {
 }
 
 pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
-    let pack = cx.pack;
-    let personal = cx.personal == Some(true);
-    let rules: Vec<&ProvinceRule> = match (cx.province, cx.personal) {
-        (Some(p), Some(pers)) => pack.rules_for(p, pers).collect(),
-        _ => Vec::new(),
-    };
+    let rules = &cx.rows;
     count(cx, &rules, sink);
     for (i, w) in cx.app.websites.iter().enumerate() {
         if let Some(name) = w.name.as_deref() {
@@ -65,7 +60,6 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
         pre_approval(cx, i, w, sink);
         remarks(cx, i, w, &rules, sink);
     }
-    let _ = personal;
 }
 
 fn count(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
@@ -288,15 +282,10 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     let domain_label = cx.website_domains.get(i).and_then(Option::as_ref).map(|p| crate::rules::domain::to_unicode(p.label()));
     // The province's keyword rows that bind this filing, once (not once per category).
     let personal = cx.personal;
-    let keyword_rows: Vec<(usize, &ProvinceRule)> = match (cx.province, personal) {
-        (Some(p), Some(pers)) => p
-            .rules
-            .iter()
-            .enumerate()
-            .filter(|(_, rule)| matches!(rule, ProvinceRule::PreApprovalKeywords(_)) && rule.applies(pers))
-            .collect(),
-        _ => Vec::new(),
-    };
+    let keyword_rows: Vec<(usize, &ProvinceRule)> = crate::rules::binding_rows_at(cx.province, personal)
+        .into_iter()
+        .filter(|(_, rule)| matches!(rule, ProvinceRule::PreApprovalKeywords(_)))
+        .collect();
     // Each text scanned once for every keyword row of the province.
     let province_hits: Vec<Vec<bool>> = match (cx.province, personal) {
         (Some(p), Some(_)) => texts.iter().map(|(text, ..)| p.keyword_rows_hit(text, |at| negated(text, at, negations, gap))).collect(),
