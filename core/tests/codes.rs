@@ -277,6 +277,8 @@ fn rows() -> Vec<Row> {
         silent(SUBJECT_CERTIFICATE_EXPIRING, "P", vec![("/subject/certificate/valid_until", json!("2027-02-28"))]),
         fire(SUBJECT_CROSS_PROVINCE, "O", vec![("/subject/certificate/number", json!("91110105MA1FL1234Q"))], "subject.certificate.number"),
         silent(SUBJECT_CROSS_PROVINCE, "O", vec![]),
+        fire(SUBJECT_ADDRESS_NOT_ACCEPTED, "P", vec![("/subject/address", json!("上海市市辖区漕溪北路1号"))], "subject.address"),
+        silent(SUBJECT_ADDRESS_NOT_ACCEPTED, "P", vec![("/subject/address", json!("上海市徐汇区漕溪北路1号"))]),
         fire(SUBJECT_ELIGIBILITY_UNCLEAR, "O", vec![("/subject/kind", json!("overseas"))], "subject.kind"),
         silent(SUBJECT_ELIGIBILITY_UNCLEAR, "O", vec![("/subject/kind", json!("enterprise"))]),
         fire(

@@ -144,7 +144,14 @@ fn rows() -> Vec<Row> {
             s("2027-02-28"),
             bad(json!("2027-02-27"), Code("SUBJECT_CERTIFICATE_EXPIRING")),
         ),
-        Row { why: unread, ..row("subject.address", Person, Ok, Ok, s("上海市"), None) },
+        row(
+            "subject.address",
+            Person,
+            Missing,
+            Ok,
+            s("上海市徐汇区漕溪北路1号"),
+            bad(json!("上海市市辖区漕溪北路1号"), Code("SUBJECT_ADDRESS_NOT_ACCEPTED")),
+        ),
         Row {
             why: claim,
             ..row(

@@ -11,7 +11,7 @@ pub struct MaterialRow {
     pub code: String,
     pub applies_to: Vec<AppliesTo>,
     /// Conditions that must all hold (see materials.json `about`).
-    pub when: Vec<String>,
+    pub when: Vec<Condition>,
     #[serde(default)]
     pub min_websites: Option<u32>,
     /// With the condition `below_age`: the row holds when the filer (personal) or a
@@ -59,7 +59,54 @@ pub const MATERIAL_CODES: &[&str] = &[
     "SUPPLEMENTARY_PROOF",
 ];
 
-/// Conditions a row may name in `when`.
+/// A condition a row may name in `when` (materials.json `about`); unknown names are refused
+/// when the pack loads, and each is decided in `rules/materials/mod.rs::Case::holds`.
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    Always,
+    NonLocal,
+    Minor,
+    SubjectOwnerNotLegalRep,
+    WebsiteOwnerNotLegalRep,
+    PreApproval,
+    DomainNotAtProvider,
+    NameChange,
+    OffCampusTraining,
+    MinWebsites,
+    // Province rows.
+    FirstFiling,
+    GovernmentOrInstitution,
+    BelowAge,
+    PreApprovalPossible,
+}
+
+impl Condition {
+    /// Every condition with its name in the pack, in this order.
+    pub const ALL: &[(Condition, &str)] = &[
+        (Condition::Always, "always"),
+        (Condition::NonLocal, "non_local"),
+        (Condition::Minor, "minor"),
+        (Condition::SubjectOwnerNotLegalRep, "subject_owner_not_legal_rep"),
+        (Condition::WebsiteOwnerNotLegalRep, "website_owner_not_legal_rep"),
+        (Condition::PreApproval, "pre_approval"),
+        (Condition::DomainNotAtProvider, "domain_not_at_provider"),
+        (Condition::NameChange, "name_change"),
+        (Condition::OffCampusTraining, "off_campus_training"),
+        (Condition::MinWebsites, "min_websites"),
+        (Condition::FirstFiling, "first_filing"),
+        (Condition::GovernmentOrInstitution, "government_or_institution"),
+        (Condition::BelowAge, "below_age"),
+        (Condition::PreApprovalPossible, "pre_approval_possible"),
+    ];
+
+    /// The name in the pack (`non_local`).
+    pub fn name(self) -> &'static str {
+        Self::ALL.iter().find(|(c, _)| *c == self).map_or("", |(_, n)| n)
+    }
+}
+
+/// Conditions a row may name in `when`, by name.
 pub const CONDITIONS: &[&str] = &[
     "always",
     "non_local",
@@ -71,7 +118,6 @@ pub const CONDITIONS: &[&str] = &[
     "name_change",
     "off_campus_training",
     "min_websites",
-    // Province rows.
     "first_filing",
     "government_or_institution",
     "below_age",
@@ -86,15 +132,10 @@ pub(crate) fn validate_row(m: &MaterialRow, at: &str) -> Result<(), PackError> {
     if m.when.is_empty() {
         return Err(bad("when", "name at least one condition (\"always\" for none)".into()));
     }
-    for w in &m.when {
-        if !CONDITIONS.contains(&w.as_str()) {
-            return Err(bad("when", format!("unknown condition {w} (known: {})", CONDITIONS.join(", "))));
-        }
-    }
-    if m.when.iter().any(|w| w == "min_websites") != m.min_websites.is_some() {
+    if m.when.contains(&Condition::MinWebsites) != m.min_websites.is_some() {
         return Err(bad("min_websites", "give min_websites exactly when `when` names min_websites".into()));
     }
-    if m.when.iter().any(|w| w == "below_age") != m.below_age.is_some() {
+    if m.when.contains(&Condition::BelowAge) != m.below_age.is_some() {
         return Err(bad("below_age", "give below_age exactly when `when` names below_age".into()));
     }
     for (f, v) in [("zh", &m.zh), ("en", &m.en), ("reason_zh", &m.reason_zh), ("reason_en", &m.reason_en), ("source", &m.source)] {
@@ -103,4 +144,18 @@ pub(crate) fn validate_row(m: &MaterialRow, at: &str) -> Result<(), PackError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_condition_is_named_once_as_serde_reads_it() {
+        assert_eq!(Condition::ALL.iter().map(|(_, n)| *n).collect::<Vec<_>>(), CONDITIONS);
+        for (c, n) in Condition::ALL {
+            assert_eq!(serde_json::from_value::<Condition>(serde_json::Value::from(*n)).unwrap(), *c);
+        }
+        assert!(serde_json::from_value::<Condition>(serde_json::Value::from("non-local")).is_err());
+    }
 }

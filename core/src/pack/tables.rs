@@ -124,12 +124,22 @@ pub struct AccountRules {
 pub struct NotEligible {
     pub kind: String,
     /// `refused` (error) or `unclear` (needs review).
-    pub eligibility: String,
+    pub eligibility: Eligibility,
     pub reason_zh: String,
     pub reason_en: String,
     pub source: String,
     #[serde(default)]
     pub choice: Option<String>,
+}
+
+/// What the engine says of a subject kind that is not eligible.
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Eligibility {
+    /// The kind cannot file (`SUBJECT_NOT_ELIGIBLE`, an error).
+    Refused,
+    /// The documents leave it open (`SUBJECT_ELIGIBILITY_UNCLEAR`, needs review).
+    Unclear,
 }
 
 #[derive(Deserialize, Clone, Debug)]

@@ -7,7 +7,7 @@ pub fn personal() -> Value {
     json!({
         "as_of": "2026-11-29", "province": "SH",
         "account": {"kind": "personal", "real_name": "李明", "real_name_verified_at": "2025-01-01T10:00:00+08:00", "security_mobile": "13812345678", "has_order_in_progress": false},
-        "subject": {"kind": "individual", "name": "李明",
+        "subject": {"kind": "individual", "name": "李明", "address": "上海市徐汇区漕溪北路1号",
             "certificate": {"type": "resident_id", "number": "310104199001011233", "valid_until": "2036-01-01"},
             "responsible_person": {"name": "李明", "id_type": "resident_id", "id_number": "310104199001011233", "id_valid_until": "2036-01-01", "mobile": "13812345678", "emergency_mobile": "13912345678"}},
         "websites": [{"name": "光影随笔", "domain": "guangying-suibi.com", "service_content": ["blog"], "remarks": "个人摄影作品展示",

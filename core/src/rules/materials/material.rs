@@ -1,7 +1,7 @@
 //! `material`: a material the province requires, in the shape of the national checklist rows
 //! (the row type and its validation are in pack/materials.rs, shared with materials.json).
 use crate::codes::MATERIAL_MISSING;
-use crate::pack::materials::MaterialRow;
+use crate::pack::materials::{Condition, MaterialRow};
 use crate::report::sink::Sink;
 use crate::rules::registry::RowKind;
 use crate::rules::site::Site;
@@ -50,10 +50,10 @@ impl RowKind for MaterialRow {
 pub fn describe(m: &MaterialRow) -> String {
     let mut when: Vec<String> = Vec::new();
     for c in &m.when {
-        when.push(match c.as_str() {
-            "min_websites" => format!("min_websites ≥ {}", m.min_websites.unwrap_or(0)),
-            "below_age" => format!("below_age < {}", m.below_age.unwrap_or(0)),
-            other => other.to_owned(),
+        when.push(match c {
+            Condition::MinWebsites => format!("min_websites ≥ {}", m.min_websites.unwrap_or(0)),
+            Condition::BelowAge => format!("below_age < {}", m.below_age.unwrap_or(0)),
+            other => other.name().to_owned(),
         });
     }
     let code = crate::pack::materials::MATERIAL_CODES.iter().find(|c| **c == m.code).copied().unwrap_or("?");

@@ -17,7 +17,7 @@ use crate::rules::Cx;
 use crate::{ids, vocab, RulesInfo};
 use serde::{Deserialize, Serialize};
 
-pub use crate::pack::materials::{CONDITIONS, MATERIAL_CODES};
+pub use crate::pack::materials::{Condition, CONDITIONS, MATERIAL_CODES};
 
 /// The facts of a case that decide its materials. From an application they are derived; from a
 /// [`MaterialsQuery`] they are stated.
@@ -45,22 +45,21 @@ impl Case {
     fn holds(&self, row: &MaterialRow) -> bool {
         let applies = row.applies_to.contains(if self.personal { &AppliesTo::Personal } else { &AppliesTo::Organization });
         applies
-            && row.when.iter().all(|w| match w.as_str() {
-                "always" => true,
-                "non_local" => self.non_local,
-                "minor" => self.minor,
-                "subject_owner_not_legal_rep" => self.subject_owner_not_legal_rep,
-                "website_owner_not_legal_rep" => self.website_owner_not_legal_rep,
-                "pre_approval" => self.pre_approval,
-                "domain_not_at_provider" => self.domain_not_at_provider,
-                "name_change" => self.name_change,
-                "off_campus_training" => self.off_campus_training,
-                "min_websites" => row.min_websites.is_some_and(|n| self.websites >= n),
-                "first_filing" => self.first_filing,
-                "government_or_institution" => self.government_or_institution,
-                "below_age" => row.below_age.is_some_and(|a| self.youngest_age.is_some_and(|y| y < a)),
-                "pre_approval_possible" => self.pre_approval_possible,
-                _ => false,
+            && row.when.iter().all(|w| match w {
+                Condition::Always => true,
+                Condition::NonLocal => self.non_local,
+                Condition::Minor => self.minor,
+                Condition::SubjectOwnerNotLegalRep => self.subject_owner_not_legal_rep,
+                Condition::WebsiteOwnerNotLegalRep => self.website_owner_not_legal_rep,
+                Condition::PreApproval => self.pre_approval,
+                Condition::DomainNotAtProvider => self.domain_not_at_provider,
+                Condition::NameChange => self.name_change,
+                Condition::OffCampusTraining => self.off_campus_training,
+                Condition::MinWebsites => row.min_websites.is_some_and(|n| self.websites >= n),
+                Condition::FirstFiling => self.first_filing,
+                Condition::GovernmentOrInstitution => self.government_or_institution,
+                Condition::BelowAge => row.below_age.is_some_and(|a| self.youngest_age.is_some_and(|y| y < a)),
+                Condition::PreApprovalPossible => self.pre_approval_possible,
             })
     }
 }

@@ -99,7 +99,10 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     absent_people(cx, sink);
     if let Some(kind) = cx.subject_kind {
         for ne in pack.subjects.not_eligible.iter().filter(|n| n.kind == kind) {
-            let code = if ne.eligibility == "refused" { SUBJECT_NOT_ELIGIBLE } else { SUBJECT_ELIGIBILITY_UNCLEAR };
+            let code = match ne.eligibility {
+                crate::pack::tables::Eligibility::Refused => SUBJECT_NOT_ELIGIBLE,
+                crate::pack::tables::Eligibility::Unclear => SUBJECT_ELIGIBILITY_UNCLEAR,
+            };
             sink.add_sourced(
                 code,
                 "subject.kind",
