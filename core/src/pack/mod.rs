@@ -234,6 +234,21 @@ struct RawPreapproval {
     #[allow(dead_code)]
     about: Option<String>,
     categories: Vec<PreApprovalCategory>,
+    /// Longer words in which a keyword is not one (基金会 holds the finance keyword 基金).
+    #[serde(default)]
+    not_keywords: Option<NotKeywords>,
+}
+
+/// Words that begin with a pre-approval keyword but do not mean its category (a 基金会 is a
+/// foundation, not a fund): a keyword found where one of them begins is no hit, nationally and
+/// in the province keyword rows (website.rs).
+#[derive(Deserialize, Clone, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NotKeywords {
+    pub words: Vec<String>,
+    pub source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
 }
 
 /// A 前置审批 category (tencent/facts.md §6).
@@ -412,6 +427,8 @@ pub struct Pack {
     /// Every national pre-approval keyword in one automaton, built once (website.rs scans
     /// each text once instead of once per keyword).
     pub preapproval_keywords: KeywordIndex,
+    /// Words in which a keyword is no hit (preapproval.json `not_keywords`), lower-cased.
+    pub preapproval_not_keywords: NotKeywords,
     pub resources: crate::pack::tables::ResourcesTable,
     pub subjects: crate::pack::tables::SubjectsTable,
     pub websites: crate::pack::tables::WebsitesTable,
@@ -594,6 +611,23 @@ impl Pack {
                 return Err(err(format!("preapproval.categories[{i}]"), format!("{} is listed twice", c.category)));
             }
         }
+        if let Some(n) = &raw.preapproval.not_keywords {
+            if n.source.trim().is_empty() {
+                return Err(err("preapproval.not_keywords.source", "every rule names its source"));
+            }
+            // Each word must begin with a keyword it lifts (else it lifts nothing and is a typo).
+            for (i, w) in n.words.iter().enumerate() {
+                let lw = w.to_lowercase();
+                let national = raw.preapproval.categories.iter().flat_map(|c| c.explicit.iter().chain(&c.review));
+                let provincial = raw.provinces.provinces.iter().flat_map(|p| &p.rules).flat_map(|r| match r {
+                    crate::pack::province::ProvinceRule::PreApprovalKeywords { keywords, .. } => keywords.iter().collect::<Vec<_>>(),
+                    _ => Vec::new(),
+                });
+                if w.trim().is_empty() || !national.chain(provincial).any(|k| !k.is_empty() && lw.starts_with(&k.to_lowercase()) && lw != k.to_lowercase()) {
+                    return Err(err(format!("preapproval.not_keywords.words[{i}]"), format!("{w} does not begin with a longer-than-itself pre-approval keyword")));
+                }
+            }
+        }
         validate_tables(&raw.resources, &raw.subjects, &raw.websites)?;
         let table_sizes = vec![
             ("catalogue", order.len()),
@@ -652,6 +686,10 @@ impl Pack {
             materials: raw.materials.materials,
             upload: raw.materials.upload,
             preapproval_keywords: KeywordIndex::new(&raw.preapproval.categories)?,
+            preapproval_not_keywords: raw.preapproval.not_keywords.take().map_or_else(NotKeywords::default, |mut n| {
+                n.words = n.words.iter().map(|w| w.to_lowercase()).collect();
+                n
+            }),
             preapproval: raw.preapproval.categories,
             resources: raw.resources,
             subjects: raw.subjects,

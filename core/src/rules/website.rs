@@ -245,6 +245,8 @@ fn services(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut 
 fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     let pack = cx.pack;
     let (negations, gap) = (&pack.websites.negations, pack.websites.negation_max_gap);
+    // A keyword where a longer word that does not mean it begins (基金会 for 基金) is no hit.
+    let not_keyword = |text: &str, at: usize| pack.preapproval_not_keywords.words.iter().any(|w| text[at..].starts_with(w.as_str()));
     let personal = cx.personal == Some(true);
     // A document held for the category lifts the requirement, for an organisation only:
     // individuals cannot hold one (F07; tencent/sources 网站信息: 个人无法办理前置审批文件), so a
@@ -311,7 +313,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     let mut review_hit: Vec<Option<(usize, &str)>> = vec![None; n];
     for (t, (text, ..)) in texts.iter().enumerate() {
         for m in pack.preapproval_keywords.automaton.find_overlapping_iter(text.as_ref()) {
-            if negated(text, m.start(), negations, gap) {
+            if negated(text, m.start(), negations, gap) || not_keyword(text, m.start()) {
                 continue;
             }
             let k = &pack.preapproval_keywords.keywords[m.pattern().as_usize()];
@@ -343,7 +345,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     };
     // Each text scanned once for every keyword row of the province.
     let province_hits: Vec<Vec<bool>> = match (cx.province, personal) {
-        (Some(p), Some(_)) => texts.iter().map(|(text, ..)| p.keyword_rows_hit(text, |at| negated(text, at, negations, gap))).collect(),
+        (Some(p), Some(_)) => texts.iter().map(|(text, ..)| p.keyword_rows_hit(text, |at| negated(text, at, negations, gap) || not_keyword(text, at))).collect(),
         _ => Vec::new(),
     };
     for (c, cat) in pack.preapproval.iter().enumerate() {
