@@ -73,8 +73,37 @@ fn count(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     }
     let prov = cx.province;
     for r in rules {
-        if let ProvinceRule::MaxWebsites { per_order, filing_types, source, .. } = r {
+        if let ProvinceRule::MaxWebsites { per_order, per_subject, filing_types, source, .. } = r {
             let binds = filing_types.is_empty() || cx.filing_type.is_some_and(|t| filing_types.iter().any(|f| f == t));
+            // The per-subject total counts the websites the subject has filed already
+            // (subject.websites_filed; null: none) with this order's; unknown, it is not checked.
+            if let (true, Some(total)) = (binds, per_subject) {
+                let filed = cx.app.subject.as_ref().map_or(crate::input::model::Fact::Absent, |s| s.websites_filed);
+                let before = match filed {
+                    crate::input::model::Fact::Value(k) => Some(k),
+                    crate::input::model::Fact::Null => Some(0),
+                    crate::input::model::Fact::Absent => {
+                        sink.fact_missing(
+                            "subject.websites_filed",
+                            WEBSITE_COUNT_EXCEEDED,
+                            "主体已备案的网站数（该省限制主体网站总数；无已备案网站请填 null）",
+                            "how many websites the subject has filed already (this province limits the subject's total; null for none)",
+                        );
+                        None
+                    }
+                    crate::input::model::Fact::Invalid => None,
+                };
+                if let Some(k) = before {
+                    let sum = k.saturating_add(u64::from(n));
+                    if sum > u64::from(*total) {
+                        let p = prov.expect("rules imply a province");
+                        let (szh, sen) = if personal { ("个人备案主体", "A personal subject") } else { ("单位备案主体", "An organisation") };
+                        sink.add_sourced(WEBSITE_COUNT_EXCEEDED, "subject.websites_filed", ctx![
+                            "scope_zh" => format!("{}{}已备案与本次新增的网站合计", p.zh, szh), "scope_en" => format!("{sen}'s websites filed and in this order, in {}", p.en), "max" => *total, "count" => sum,
+                        ], Some(source));
+                    }
+                }
+            }
             if binds && n > *per_order && *per_order < national {
                 let p = prov.expect("rules imply a province");
                 sink.add_sourced(WEBSITE_COUNT_EXCEEDED, "websites", ctx![
@@ -273,15 +302,25 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     // Lower-cased once here, not per keyword.
     // The fourth element names the website field (None: the subject's name); paths are built
     // only for a finding.
-    let texts: [(std::borrow::Cow<str>, &str, &str, Option<&str>); 3] = [
-        (lower(w.name.as_deref().unwrap_or("")), "网站名称", "The website name", Some("name")),
-        (lower(subject_name), "主办单位名称", "The subject name", None),
-        (lower(w.remarks.as_deref().unwrap_or("")), "网站备注", "The remarks", Some("remarks")),
+    // The business scope (经营范围) is scanned like the names (前置审批相关: 根据所提交的备案单位名称/
+    // 经营范围/网站名称/网站内容等); unknown for a kind that has one, the scan is incomplete.
+    let subject = cx.app.subject.as_ref();
+    let scope = subject.map_or(crate::input::model::Fact::Absent, |s| s.business_scope.clone());
+    if i == 0 && scope.is_absent() && subject.is_some() && matches!(cx.subject_kind, Some("enterprise" | "individual_business")) {
+        sink.fact_missing(
+            "subject.business_scope",
+            PRE_APPROVAL_REQUIRED,
+            "主体经营范围（是否含前置审批关键词；营业执照无经营范围请填 null）",
+            "the subject's business scope (whether it names a pre-approval keyword; null if the licence lists none)",
+        );
+    }
+    let texts: [(std::borrow::Cow<str>, &str, &str, &str); 4] = [
+        (lower(w.name.as_deref().unwrap_or("")), "网站名称", "The website name", "name"),
+        (lower(subject_name), "主办单位名称", "The subject name", "subject.name"),
+        (lower(w.remarks.as_deref().unwrap_or("")), "网站备注", "The remarks", "remarks"),
+        (lower(scope.as_deref().unwrap_or("")), "经营范围", "The business scope", "subject.business_scope"),
     ];
-    let path_of = |field: &Option<&str>| match field {
-        Some(f) => format!("websites[{i}].{f}"),
-        None => "subject.name".to_owned(),
-    };
+    let path_of = |field: &&str| if field.starts_with("subject.") { (*field).to_owned() } else { format!("websites[{i}].{field}") };
     let mut flagged: Vec<String> = Vec::new();
     let mut require = |cat: &PreApprovalCategory, path: String, source: &str, sink: &mut Sink| {
         if flagged.contains(&cat.category) || held(&cat.category) {
