@@ -5,6 +5,7 @@
 //! Loading validates everything a rule relies on, so a bad pack is refused before use.
 pub mod divisions;
 pub mod materials;
+pub mod notes;
 pub mod province;
 pub mod scope;
 pub mod sources;
@@ -292,6 +293,9 @@ struct RawProvinces {
     #[allow(dead_code)]
     about: Option<String>,
     provinces: Vec<Province>,
+    /// The note rows a report shows (pack/notes.rs).
+    #[serde(default)]
+    report_notes: Vec<crate::pack::notes::NoteTopic>,
 }
 
 /// A catalogue entry as used: severity, the entry, its zh/en templates split once, and its
@@ -414,6 +418,8 @@ pub struct Pack {
     tlds: HashMap<String, (TldStatus, TldRow)>,
     reserved: HashMap<String, ReservedSuffix>,
     pub provinces: Vec<Province>,
+    /// The notes each province's reports show (pack/notes.rs), in `provinces` order.
+    province_notes: Vec<Vec<crate::pack::notes::ProvinceNote>>,
     province_index: HashMap<String, usize>,
     /// The ICANN section of the PSL plus the overlay, parsed (shared with packs that carry the
     /// same list: see `parse_psl`).
@@ -663,7 +669,10 @@ impl Pack {
         if covered.len() != raw.provinces.provinces.len() {
             return Err(err("divisions.provinces", "every province of provinces.json needs its GB/T 2260 prefix"));
         }
+        let province_notes =
+            crate::pack::notes::select(&raw.provinces.report_notes, &raw.provinces.provinces, |c| cited.get(c).cloned())?;
         Ok(Pack {
+            province_notes,
             info: crate::RulesInfo { version: raw.meta.version.as_str().into(), sha256: sha256.as_str().into() },
             meta: raw.meta,
             sha256,
@@ -721,6 +730,11 @@ impl Pack {
     pub fn province(&self, name: &str) -> Option<&Province> {
         let t = name.trim();
         self.province_index.get(t).or_else(|| self.province_index.get(&t.to_ascii_uppercase())).map(|&i| &self.provinces[i])
+    }
+
+    /// The notes a filer should read for a filing in this province (pack/notes.rs).
+    pub fn province_notes(&self, p: &Province) -> &[crate::pack::notes::ProvinceNote] {
+        self.province_index.get(p.code.as_str()).map_or(&[], |&i| &self.province_notes[i])
     }
 
     pub fn province_by_code(&self, code: &str) -> Option<&Province> {
