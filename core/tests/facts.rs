@@ -415,12 +415,21 @@ fn rows() -> Vec<Row> {
         ),
         Row { why: unread, ..row("subject.trade_name", Org, Ok, Ok, s("云杉"), None) },
         Row { why: unread, ..row("subject.has_seal", Org, Ok, Invalid, Some(json!(true)), None) },
-        row("subject.websites_filed", OrgSn, Missing, Ok, Some(json!(29)), bad(json!(30), CodeAt("WEBSITE_COUNT_EXCEEDED", "subject.websites_filed"))),
+        row(
+            "subject.websites_filed",
+            OrgSn,
+            Missing,
+            Ok,
+            Some(json!(29)),
+            bad(json!(30), CodeAt("WEBSITE_COUNT_EXCEEDED", "subject.websites_filed")),
+        ),
         Row { why: unread, ..row("subject.superior_unit", Org, Ok, Ok, s("上海市经济和信息化委员会"), None) },
         Row { why: unread, ..row("subject.responsible_person.mobile_province", Org, Ok, Invalid, s("SH"), None) },
         Row { why: unread, ..row("subject.responsible_person.residency", Org, Ok, Invalid, s("mainland"), bad(json!("mars"), Invalid)) },
         Row { why: unread, ..row("websites[].responsible_person.mobile_province", Org, Ok, Invalid, s("上海"), None) },
-        Row { why: unread, ..row("websites[].responsible_person.residency", Org, Ok, Invalid, s("香港居民"), bad(json!("mars"), Invalid)) },
+        Row {
+            why: unread, ..row("websites[].responsible_person.residency", Org, Ok, Invalid, s("香港居民"), bad(json!("mars"), Invalid))
+        },
         Row { why: unread, ..row("websites[].purpose", Org, Ok, Invalid, s("mini_program"), bad(json!("blog"), Invalid)) },
         row("resources", Person, Missing, Code("RESOURCE_MISSING"), None, bad(json!({}), Invalid)),
         row("resources[].kind", Person, Required, Invalid, s("lighthouse"), bad(json!("bogus"), Invalid)),
@@ -531,7 +540,12 @@ fn base(b: Base) -> Value {
         Base::Org => org,
         Base::OrgSn => {
             // Shaanxi: the same enterprise (a Shaanxi credit code, address, IDs and region).
-            let text = org.to_string().replace("91310104MA1FL1234P", "91610104MA1FL1234U").replace("上海", "陕西").replace("沪ICP备", "陕ICP备").replace("ap-shanghai", "ap-chengdu");
+            let text = org
+                .to_string()
+                .replace("91310104MA1FL1234P", "91610104MA1FL1234U")
+                .replace("上海", "陕西")
+                .replace("沪ICP备", "陕ICP备")
+                .replace("ap-shanghai", "ap-chengdu");
             let mut v: Value = serde_json::from_str(&text).unwrap();
             v["province"] = json!("SN");
             v["subject"]["websites_filed"] = json!(0);

@@ -6,7 +6,12 @@ use serde_json::{json, Value};
 fn codes_at(app: &Value) -> Vec<(String, String)> {
     let r = Engine::embedded().check_json(&app.to_string()).expect("a report");
     let v: Value = serde_json::from_str(&r.to_json()).unwrap();
-    v["findings"].as_array().unwrap().iter().map(|f| (f["code"].as_str().unwrap().to_owned(), f["path"].as_str().unwrap().to_owned())).collect()
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap().to_owned(), f["path"].as_str().unwrap().to_owned()))
+        .collect()
 }
 
 fn org(province: &str, kind: &str, name: &str, website: &str) -> Value {

@@ -629,8 +629,13 @@ impl Pack {
                     crate::pack::province::ProvinceRule::PreApprovalKeywords { keywords, .. } => keywords.iter().collect::<Vec<_>>(),
                     _ => Vec::new(),
                 });
-                if w.trim().is_empty() || !national.chain(provincial).any(|k| !k.is_empty() && lw.starts_with(&k.to_lowercase()) && lw != k.to_lowercase()) {
-                    return Err(err(format!("preapproval.not_keywords.words[{i}]"), format!("{w} does not begin with a longer-than-itself pre-approval keyword")));
+                if w.trim().is_empty()
+                    || !national.chain(provincial).any(|k| !k.is_empty() && lw.starts_with(&k.to_lowercase()) && lw != k.to_lowercase())
+                {
+                    return Err(err(
+                        format!("preapproval.not_keywords.words[{i}]"),
+                        format!("{w} does not begin with a longer-than-itself pre-approval keyword"),
+                    ));
                 }
             }
         }
@@ -669,8 +674,7 @@ impl Pack {
         if covered.len() != raw.provinces.provinces.len() {
             return Err(err("divisions.provinces", "every province of provinces.json needs its GB/T 2260 prefix"));
         }
-        let province_notes =
-            crate::pack::notes::select(&raw.provinces.report_notes, &raw.provinces.provinces, |c| cited.get(c).cloned())?;
+        let province_notes = crate::pack::notes::select(&raw.provinces.report_notes, &raw.provinces.provinces, |c| cited.get(c).cloned())?;
         Ok(Pack {
             province_notes,
             info: crate::RulesInfo { version: raw.meta.version.as_str().into(), sha256: sha256.as_str().into() },

@@ -84,7 +84,8 @@ pub(crate) fn select(
             }
             let Some(ti) = topics.iter().position(|t| t.zh_contains.iter().any(|w| zh.contains(w.as_str()))) else { continue };
             used[ti] = true;
-            let d = doc(source).ok_or_else(|| err(format!("provinces.{}.rules", p.code), format!("the citation \"{source}\" names no document")))?;
+            let d = doc(source)
+                .ok_or_else(|| err(format!("provinces.{}.rules", p.code), format!("the citation \"{source}\" names no document")))?;
             use crate::pack::scope::AppliesTo;
             notes.push(ProvinceNote {
                 personal: applies_to.contains(&AppliesTo::Personal),

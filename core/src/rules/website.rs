@@ -97,7 +97,8 @@ fn count(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
                     let sum = k.saturating_add(u64::from(n));
                     if sum > u64::from(*total) {
                         let p = prov.expect("rules imply a province");
-                        let (szh, sen) = if personal { ("个人备案主体", "A personal subject") } else { ("单位备案主体", "An organisation") };
+                        let (szh, sen) =
+                            if personal { ("个人备案主体", "A personal subject") } else { ("单位备案主体", "An organisation") };
                         sink.add_sourced(WEBSITE_COUNT_EXCEEDED, "subject.websites_filed", ctx![
                             "scope_zh" => format!("{}{}已备案与本次新增的网站合计", p.zh, szh), "scope_en" => format!("{sen}'s websites filed and in this order, in {}", p.en), "max" => *total, "count" => sum,
                         ], Some(source));
@@ -384,7 +385,10 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     };
     // Each text scanned once for every keyword row of the province.
     let province_hits: Vec<Vec<bool>> = match (cx.province, personal) {
-        (Some(p), Some(_)) => texts.iter().map(|(text, ..)| p.keyword_rows_hit(text, |at| negated(text, at, negations, gap) || not_keyword(text, at))).collect(),
+        (Some(p), Some(_)) => texts
+            .iter()
+            .map(|(text, ..)| p.keyword_rows_hit(text, |at| negated(text, at, negations, gap) || not_keyword(text, at)))
+            .collect(),
         _ => Vec::new(),
     };
     for (c, cat) in pack.preapproval.iter().enumerate() {
