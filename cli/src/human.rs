@@ -105,6 +105,14 @@ pub fn report(r: &Report, l: Lang) -> String {
             let _ = writeln!(o, "    {}: {} ‹{}›", l.pick("来源", "source"), m.title, m.url);
         }
     }
+    if !r.notes.is_empty() {
+        let _ = writeln!(o, "\n{} ({}):", l.pick("本省提示（请阅读）", "Province notes (read these)"), r.notes.len());
+        for n in &r.notes {
+            let _ = writeln!(o, "  - [{}]", n.code);
+            l.lines(&mut o, "    ", &n.zh, &n.en);
+            let _ = writeln!(o, "    {}: {} ‹{}›", l.pick("来源", "source"), n.title, n.url);
+        }
+    }
     let _ = writeln!(o, "\n{}:", l.pick("流程", "Steps"));
     for s in &r.steps {
         let (z, e) = vocab::step_names(s.step);

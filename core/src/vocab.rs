@@ -95,6 +95,10 @@ pub const FILING_TYPES: &[&str] =
 pub const BILLING: &[&str] = &["prepaid", "postpaid"];
 pub const FILED_WITH: &[&str] = &["tencent", "other"];
 pub const ACCOUNT_KINDS: &[&str] = &["personal", "enterprise"];
+/// What a domain is filed for (备案用途; JX, HA, GD, GX, SN, ZJ, GS note rows).
+pub const WEBSITE_PURPOSES: &[&str] = &["website", "mini_program", "official_account", "email"];
+/// Where a person is a resident (SH, GD, BJ note rows on 港澳台 and foreign filers).
+pub const RESIDENCIES: &[&str] = &["mainland", "hong_kong", "macau", "taiwan", "foreign"];
 
 /// Subject kinds that file as an individual (个人备案); every other kind is an organisation.
 pub fn is_personal(kind: &str) -> bool {
@@ -253,6 +257,19 @@ pub const FILING_TYPE_NAMES: &[Named] = &[
 pub const BILLING_NAMES: &[Named] = &[n("prepaid", "包年包月", "prepaid (monthly or yearly)"), n("postpaid", "按量计费", "pay-as-you-go")];
 pub const FILED_WITH_NAMES: &[Named] = &[n("tencent", "腾讯云", "Tencent Cloud"), n("other", "其他接入商", "another provider")];
 pub const ACCOUNT_KIND_NAMES: &[Named] = &[n("personal", "个人", "personal"), n("enterprise", "企业", "enterprise")];
+pub const WEBSITE_PURPOSE_NAMES: &[Named] = &[
+    n("website", "网站", "a website"),
+    n("mini_program", "小程序", "a mini-program (小程序) only"),
+    n("official_account", "公众号", "an official account (公众号) only"),
+    n("email", "企业邮箱", "a mailbox (企业邮箱) only"),
+];
+pub const RESIDENCY_NAMES: &[Named] = &[
+    n("mainland", "内地居民", "a mainland resident"),
+    n("hong_kong", "香港居民", "a Hong Kong resident"),
+    n("macau", "澳门居民", "a Macau resident"),
+    n("taiwan", "台湾居民", "a Taiwan resident"),
+    n("foreign", "外籍人士", "a foreign national"),
+];
 
 /// Why a TLD is refused (the `status` of DOMAIN_TLD_NOT_APPROVED; core/rules/tlds.json).
 pub const TLD_STATUS_NAMES: &[Named] = &[
@@ -269,6 +286,8 @@ pub const VOCABULARIES: &[Vocabulary] = &[
     Vocabulary { name: "billing", values: BILLING_NAMES },
     Vocabulary { name: "filed_with", values: FILED_WITH_NAMES },
     Vocabulary { name: "account.kind", values: ACCOUNT_KIND_NAMES },
+    Vocabulary { name: "websites[].purpose", values: WEBSITE_PURPOSE_NAMES },
+    Vocabulary { name: "residency", values: RESIDENCY_NAMES },
     Vocabulary { name: "TLD status", values: TLD_STATUS_NAMES },
 ];
 
@@ -410,6 +429,8 @@ mod tests {
             (BILLING, BILLING_NAMES),
             (FILED_WITH, FILED_WITH_NAMES),
             (ACCOUNT_KINDS, ACCOUNT_KIND_NAMES),
+            (WEBSITE_PURPOSES, WEBSITE_PURPOSE_NAMES),
+            (RESIDENCIES, RESIDENCY_NAMES),
         ] {
             let values: Vec<&str> = names.iter().map(|n| n.value).collect();
             assert_eq!(values, list);

@@ -47,6 +47,8 @@ enum Base {
     PersonMaterials,
     /// The enterprise with a pre-approval document for a news website.
     OrgPreApproval,
+    /// The enterprise filing in Shaanxi, whose bureau limits an organisation to 30 websites.
+    OrgSn,
 }
 
 struct Row {
@@ -409,6 +411,33 @@ fn rows() -> Vec<Row> {
                 bad(json!("京ICP备17000001号-1"), Code("DOMAIN_ALREADY_FILED")),
             )
         },
+        // Issue 19 step 2: the model additions.
+        row(
+            "subject.business_scope",
+            Org,
+            Missing,
+            Ok,
+            s("软件开发；信息技术咨询服务"),
+            bad(json!("投资管理；资产管理"), Code("PRE_APPROVAL_REQUIRED")),
+        ),
+        Row { why: unread, ..row("subject.trade_name", Org, Ok, Ok, s("云杉"), None) },
+        Row { why: unread, ..row("subject.has_seal", Org, Ok, Invalid, Some(json!(true)), None) },
+        row(
+            "subject.websites_filed",
+            OrgSn,
+            Missing,
+            Ok,
+            Some(json!(29)),
+            bad(json!(30), CodeAt("WEBSITE_COUNT_EXCEEDED", "subject.websites_filed")),
+        ),
+        Row { why: unread, ..row("subject.superior_unit", Org, Ok, Ok, s("上海市经济和信息化委员会"), None) },
+        Row { why: unread, ..row("subject.responsible_person.mobile_province", Org, Ok, Invalid, s("SH"), None) },
+        Row { why: unread, ..row("subject.responsible_person.residency", Org, Ok, Invalid, s("mainland"), bad(json!("mars"), Invalid)) },
+        Row { why: unread, ..row("websites[].responsible_person.mobile_province", Org, Ok, Invalid, s("上海"), None) },
+        Row {
+            why: unread, ..row("websites[].responsible_person.residency", Org, Ok, Invalid, s("香港居民"), bad(json!("mars"), Invalid))
+        },
+        Row { why: unread, ..row("websites[].purpose", Org, Ok, Invalid, s("mini_program"), bad(json!("blog"), Invalid)) },
         row("resources", Person, Missing, Code("RESOURCE_MISSING"), None, bad(json!({}), Invalid)),
         row("resources[].kind", Person, Required, Invalid, s("lighthouse"), bad(json!("bogus"), Invalid)),
         row("resources[].region", Person, Missing, Invalid, s("ap-beijing"), bad(json!("ap-hongkong"), Code("RESOURCE_NOT_MAINLAND"))),
@@ -516,6 +545,19 @@ fn base(b: Base) -> Value {
             v
         }
         Base::Org => org,
+        Base::OrgSn => {
+            // Shaanxi: the same enterprise (a Shaanxi credit code, address, IDs and region).
+            let text = org
+                .to_string()
+                .replace("91310104MA1FL1234P", "91610104MA1FL1234U")
+                .replace("上海", "陕西")
+                .replace("沪ICP备", "陕ICP备")
+                .replace("ap-shanghai", "ap-chengdu");
+            let mut v: Value = serde_json::from_str(&text).unwrap();
+            v["province"] = json!("SN");
+            v["subject"]["websites_filed"] = json!(0);
+            v
+        }
         Base::OrgCode => {
             let mut v = org;
             v["resources"] = json!([{"kind": "authorization_code", "code": "ABCD1234", "issuer_account_kind": "enterprise", "issuer_resource_kind": "cvm",
@@ -624,7 +666,7 @@ fn judge(r: &Report, field: &str, e: Expect) -> Result<(), String> {
 #[test]
 fn the_bases_are_eligible() {
     use Base::*;
-    for b in [Person, PersonBj, PersonWithPermit, Org, OrgCode, OrgClb, PersonMaterials, OrgPreApproval] {
+    for b in [Person, PersonBj, PersonWithPermit, Org, OrgCode, OrgClb, PersonMaterials, OrgPreApproval, OrgSn] {
         let r = engine().check_value_at(&base(b), None).unwrap();
         assert_eq!(r.verdict, Verdict::Eligible, "{b:?}: {}", summary(&r));
     }

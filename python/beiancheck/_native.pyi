@@ -89,6 +89,9 @@ class Report:
     @property
     def as_of(self) -> str: ...
     @property
+    def notes(self) -> List[dict[str, str]]:
+        """The province's notes a filer should read (code, zh, en, source, title, url); [] when none."""
+    @property
     def is_error(self) -> Literal[False]: ...
     def to_dict(self) -> dict[str, Any]: ...
     def to_json(self, *, pretty: bool = False) -> str:

@@ -154,6 +154,12 @@ impl PyReport {
     fn as_of(&self) -> &str {
         &self.r.as_of
     }
+    /// The province's notes a filer should read in this case (code, zh, en, source, title,
+    /// url); an empty list when there are none (the JSON then has no `notes` key).
+    #[getter]
+    fn notes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        ser_to_py(py, &self.r.notes)
+    }
     #[getter]
     fn is_error(&self) -> bool {
         false
@@ -194,6 +200,8 @@ impl PyReport {
             "timeline" => self.timeline(py),
             "rules" => self.rules(py),
             "as_of" => self.as_of().into_bound_py_any(py),
+            // In the JSON (and so among the keys) only when there are notes.
+            "notes" if !self.r.notes.is_empty() => self.notes(py),
             _ => Err(key_error(key, REPORT_KEYS)),
         }
     }

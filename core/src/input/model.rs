@@ -135,6 +135,10 @@ pub struct Person {
     pub emergency_mobile: Fact<String>,
     pub email: Fact<String>,
     pub is_legal_representative: Fact<bool>,
+    /// The home province (归属地) of `mobile`, as the carrier registers it (code or name).
+    pub mobile_province: Fact<String>,
+    /// Where the person is a resident (vocab::RESIDENCIES: 内地, 香港, 澳门, 台湾, 外籍).
+    pub residency: Fact<&'static str>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -153,6 +157,16 @@ pub struct Subject {
     pub filed_with: Fact<&'static str>,
     pub responsible_person: Fact<Person>,
     pub residence_permit: Fact<ResidencePermit>,
+    /// 经营范围 as on the licence; `null`: the certificate lists none.
+    pub business_scope: Fact<String>,
+    /// A 个体工商户's trade name (字号); `null`: it has none.
+    pub trade_name: Fact<String>,
+    /// Whether the subject has an official seal (公章).
+    pub has_seal: Fact<bool>,
+    /// Websites the subject has filed already (at any provider), not counting this order.
+    pub websites_filed: Fact<u64>,
+    /// The superior unit (上级主管单位); `null`: it has none.
+    pub superior_unit: Fact<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -174,6 +188,8 @@ pub struct Website {
     pub remarks: Fact<String>,
     pub responsible_person: Fact<Person>,
     pub resource: Fact<u64>,
+    /// What the domain is filed for (vocab::WEBSITE_PURPOSES: a website, a 小程序, a 公众号 …).
+    pub purpose: Fact<&'static str>,
 }
 
 impl Website {
@@ -272,6 +288,8 @@ pub mod fields {
         f("emergency_mobile", true),
         f("email", true),
         f("is_legal_representative", false),
+        f("mobile_province", false),
+        f("residency", false),
     ];
     pub const RESIDENCE_PERMIT: &[Field] = &[f("province", false), f("valid_until", false)];
     pub const SUBJECT: &[Field] = &[
@@ -283,6 +301,11 @@ pub mod fields {
         f("filed_with", true),
         Field { name: "responsible_person", nullable: false, shape: Shape::Object(PERSON) },
         Field { name: "residence_permit", nullable: true, shape: Shape::Object(RESIDENCE_PERMIT) },
+        f("business_scope", true),
+        f("trade_name", true),
+        f("has_seal", false),
+        f("websites_filed", true),
+        f("superior_unit", true),
     ];
     pub const PRE_APPROVAL: &[Field] = &[f("category", false), f("document_number", false)];
     pub const WEBSITE: &[Field] = &[
@@ -295,6 +318,7 @@ pub mod fields {
         f("remarks", true),
         Field { name: "responsible_person", nullable: false, shape: Shape::Object(PERSON) },
         f("resource", false),
+        f("purpose", false),
     ];
     pub const REGISTRANT: &[Field] = &[f("name", false), f("id_type", false), f("id_number", false)];
     pub const DOMAIN: &[Field] = &[
@@ -746,6 +770,11 @@ impl Reader<'_, '_> {
                 province: r.string(p, "province"),
                 valid_until: r.date(p, "valid_until"),
             }),
+            business_scope: self.string(o, "business_scope"),
+            trade_name: self.string(o, "trade_name"),
+            has_seal: self.boolean(o, "has_seal"),
+            websites_filed: self.uint(o, "websites_filed"),
+            superior_unit: self.string(o, "superior_unit"),
         };
         self.require(o, "kind");
         self.require(o, "name");
@@ -762,6 +791,8 @@ impl Reader<'_, '_> {
             emergency_mobile: self.string(o, "emergency_mobile"),
             email: self.string(o, "email"),
             is_legal_representative: self.boolean(o, "is_legal_representative"),
+            mobile_province: self.string(o, "mobile_province"),
+            residency: self.word(o, "residency", vocab::RESIDENCIES),
         }
     }
 
@@ -779,6 +810,7 @@ impl Reader<'_, '_> {
                 remarks: Fact::Invalid,
                 responsible_person: Fact::Invalid,
                 resource: Fact::Invalid,
+                purpose: Fact::Invalid,
             };
         };
         let mut w = Website {
@@ -789,6 +821,7 @@ impl Reader<'_, '_> {
             remarks: self.string(&o, "remarks"),
             responsible_person: self.nested(&o, "responsible_person", fields::PERSON, Self::person),
             resource: self.uint(&o, "resource"),
+            purpose: self.word(&o, "purpose", vocab::WEBSITE_PURPOSES),
             ..Website::default()
         };
         self.require(&o, "name");

@@ -89,7 +89,10 @@ const fn r(
     Row { object, field, ty, zh, about, absent, null }
 }
 
-use vocab::{ACCOUNT_KINDS, BILLING, CERTIFICATE_TYPES, FILED_WITH, FILING_TYPES, RESOURCE_KINDS, SERVICE_CONTENT, SUBJECT_KINDS};
+use vocab::{
+    ACCOUNT_KINDS, BILLING, CERTIFICATE_TYPES, FILED_WITH, FILING_TYPES, RESIDENCIES, RESOURCE_KINDS, SERVICE_CONTENT, SUBJECT_KINDS,
+    WEBSITE_PURPOSES,
+};
 use Ty::*;
 
 /// Every field of every object, in the field table's order.
@@ -279,6 +282,69 @@ pub const ROWS: &[Row] = &[
         UNKNOWN,
         "",
     ),
+    r(
+        "Subject",
+        "business_scope",
+        Text,
+        "经营范围",
+        "The business scope (经营范围) as registered on the licence; scanned for pre-approval keywords like the names (前置审批相关: 备案单位名称/经营范围/网站名称).",
+        "unknown: for an enterprise or individual business the pre-approval scan reports FACT_MISSING; for other kinds nothing",
+        "the certificate lists no business scope",
+    ),
+    r(
+        "Subject",
+        "trade_name",
+        Text,
+        "字号",
+        "An individual business's (个体工商户) trade name (字号) as on its licence; read by no rule yet (13 provinces' note rows on 字号).",
+        UNREAD,
+        "no trade name (无字号)",
+    ),
+    r(
+        "Subject",
+        "has_seal",
+        Bool,
+        "有公章",
+        "Whether the subject has an official seal (公章); read by no rule yet (BJ, SH, ZJ, FJ, SD, HB, GZ note rows).",
+        UNREAD,
+        "",
+    ),
+    r(
+        "Subject",
+        "websites_filed",
+        Uint,
+        "已备案网站数",
+        "Websites the subject has already filed (at any provider, as the MIIT system shows), not counting this order; with the order it is held against a province's per-subject total (max_websites.per_subject).",
+        "unknown: a province with a per-subject total reports FACT_MISSING",
+        "none filed",
+    ),
+    r(
+        "Subject",
+        "superior_unit",
+        Text,
+        "上级主管单位",
+        "The superior unit (上级主管单位) of a government body, institution or organisation; read by no rule yet (FJ, SD, GX, YN, GS, NX note rows).",
+        UNREAD,
+        "no superior unit",
+    ),
+    r(
+        "Person",
+        "mobile_province",
+        Text,
+        "手机号码归属地",
+        "The home province (归属地) of the person's mobile, as the carrier registers it (code or Chinese name); read by no rule yet (SN, GS, XJ note rows).",
+        UNREAD,
+        "",
+    ),
+    r(
+        "Person",
+        "residency",
+        Word(RESIDENCIES),
+        "居民身份",
+        "Where the person is a resident (内地, 香港, 澳门, 台湾, 外籍); read by no rule yet (SH, GD note rows on 港澳台 and foreign filers).",
+        UNREAD,
+        "",
+    ),
     r("ResidencePermit", "province", Text, "居住证省份", "The province that issued the permit (code or Chinese name).", UNKNOWN, ""),
     r("ResidencePermit", "valid_until", Date, "居住证有效期", "The last day the permit is valid.", UNKNOWN, ""),
     r("Website", "name", Text, "网站名称", "The website's name.", REQUIRED, ""),
@@ -312,6 +378,15 @@ pub const ROWS: &[Row] = &[
         "接入资源",
         "The index into `resources` of the resource the website is served from.",
         "with exactly one resource, that one; with several, unknown (FACT_MISSING)",
+        "",
+    ),
+    r(
+        "Website",
+        "purpose",
+        Word(WEBSITE_PURPOSES),
+        "备案用途",
+        "What the domain is filed for: a website, or only a mini-program (小程序), official account (公众号) or mailbox; read by no rule yet (JX, HA, GD, GX, SN, ZJ note rows).",
+        UNREAD,
         "",
     ),
     r(
@@ -691,6 +766,8 @@ pub const VOCABULARY_TITLES: &[(&str, &[&str])] = &[
     ("Billing", BILLING),
     ("Filed with", FILED_WITH),
     ("Account kinds", ACCOUNT_KINDS),
+    ("Website purposes", WEBSITE_PURPOSES),
+    ("Residencies", RESIDENCIES),
 ];
 
 fn vocabulary_title(values: &[&str]) -> &'static str {

@@ -6,6 +6,7 @@
 pub mod divisions;
 pub mod error;
 pub mod materials;
+pub mod notes;
 pub mod province;
 pub mod scope;
 pub mod sources;
@@ -222,6 +223,21 @@ struct RawPreapproval {
     #[allow(dead_code)]
     about: Option<String>,
     categories: Vec<PreApprovalCategory>,
+    /// Longer words in which a keyword is not one (基金会 holds the finance keyword 基金).
+    #[serde(default)]
+    not_keywords: Option<NotKeywords>,
+}
+
+/// Words that begin with a pre-approval keyword but do not mean its category (a 基金会 is a
+/// foundation, not a fund): a keyword found where one of them begins is no hit, nationally and
+/// in the province keyword rows (website.rs).
+#[derive(Deserialize, Clone, Debug, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NotKeywords {
+    pub words: Vec<String>,
+    pub source: String,
+    #[serde(default)]
+    pub choice: Option<String>,
 }
 
 /// A 前置审批 category (tencent/facts.md §6).
@@ -265,6 +281,9 @@ struct RawProvinces {
     #[allow(dead_code)]
     about: Option<String>,
     provinces: Vec<Province>,
+    /// The note rows a report shows (pack/notes.rs).
+    #[serde(default)]
+    report_notes: Vec<crate::pack::notes::NoteTopic>,
 }
 
 /// A catalogue entry as used: severity, the entry, its zh/en templates split once, and its
@@ -393,6 +412,8 @@ pub struct Pack {
     tlds: HashMap<String, (TldStatus, TldRow)>,
     reserved: HashMap<String, ReservedSuffix>,
     pub provinces: Vec<Province>,
+    /// The notes each province's reports show (pack/notes.rs), in `provinces` order.
+    province_notes: Vec<Vec<crate::pack::notes::ProvinceNote>>,
     province_index: HashMap<String, usize>,
     /// The ICANN section of the PSL plus the overlay, parsed (shared with packs that carry the
     /// same list: see `parse_psl`).
@@ -406,6 +427,8 @@ pub struct Pack {
     /// Every national pre-approval keyword in one automaton, built once (website.rs scans
     /// each text once instead of once per keyword).
     pub preapproval_keywords: KeywordIndex,
+    /// Words in which a keyword is no hit (preapproval.json `not_keywords`), lower-cased.
+    pub preapproval_not_keywords: NotKeywords,
     pub resources: crate::pack::tables::ResourcesTable,
     pub subjects: crate::pack::tables::SubjectsTable,
     pub websites: crate::pack::tables::WebsitesTable,
@@ -588,6 +611,28 @@ impl Pack {
                 return Err(err(format!("preapproval.categories[{i}]"), format!("{} is listed twice", c.category)));
             }
         }
+        if let Some(n) = &raw.preapproval.not_keywords {
+            if n.source.trim().is_empty() {
+                return Err(err("preapproval.not_keywords.source", "every rule names its source"));
+            }
+            // Each word must begin with a keyword it lifts (else it lifts nothing and is a typo).
+            for (i, w) in n.words.iter().enumerate() {
+                let lw = w.to_lowercase();
+                let national = raw.preapproval.categories.iter().flat_map(|c| c.explicit.iter().chain(&c.review));
+                let provincial = raw.provinces.provinces.iter().flat_map(|p| &p.rules).flat_map(|r| match r {
+                    crate::pack::province::ProvinceRule::PreApprovalKeywords(k) => k.keywords.iter().collect::<Vec<_>>(),
+                    _ => Vec::new(),
+                });
+                if w.trim().is_empty()
+                    || !national.chain(provincial).any(|k| !k.is_empty() && lw.starts_with(&k.to_lowercase()) && lw != k.to_lowercase())
+                {
+                    return Err(err(
+                        format!("preapproval.not_keywords.words[{i}]"),
+                        format!("{w} does not begin with a longer-than-itself pre-approval keyword"),
+                    ));
+                }
+            }
+        }
         validate_tables(&raw.resources, &raw.subjects, &raw.websites)?;
         let table_sizes = vec![
             ("catalogue", order.len()),
@@ -623,7 +668,9 @@ impl Pack {
         if covered.len() != raw.provinces.provinces.len() {
             return Err(err("divisions.provinces", "every province of provinces.json needs its GB/T 2260 prefix"));
         }
+        let province_notes = crate::pack::notes::select(&raw.provinces.report_notes, &raw.provinces.provinces, |c| cited.get(c).cloned())?;
         Ok(Pack {
+            province_notes,
             info: crate::RulesInfo { version: raw.meta.version.as_str().into(), sha256: sha256.as_str().into() },
             meta: raw.meta,
             sha256,
@@ -646,6 +693,10 @@ impl Pack {
             materials: raw.materials.materials,
             upload: raw.materials.upload,
             preapproval_keywords: KeywordIndex::new(&raw.preapproval.categories)?,
+            preapproval_not_keywords: raw.preapproval.not_keywords.take().map_or_else(NotKeywords::default, |mut n| {
+                n.words = n.words.iter().map(|w| w.to_lowercase()).collect();
+                n
+            }),
             preapproval: raw.preapproval.categories,
             resources: raw.resources,
             subjects: raw.subjects,
@@ -677,6 +728,11 @@ impl Pack {
     pub fn province(&self, name: &str) -> Option<&Province> {
         let t = name.trim();
         self.province_index.get(t).or_else(|| self.province_index.get(&t.to_ascii_uppercase())).map(|&i| &self.provinces[i])
+    }
+
+    /// The notes a filer should read for a filing in this province (pack/notes.rs).
+    pub fn province_notes(&self, p: &Province) -> &[crate::pack::notes::ProvinceNote] {
+        self.province_index.get(p.code.as_str()).map_or(&[], |&i| &self.province_notes[i])
     }
 
     pub fn province_by_code(&self, code: &str) -> Option<&Province> {

@@ -184,6 +184,10 @@ pub struct Report {
     pub timeline: Arc<SharedTimeline>,
     pub rules: RulesInfo,
     pub as_of: String,
+    /// The province's notes a filer should read in this case (code, zh/en text, source);
+    /// left out of the JSON when there are none, so such reports are unchanged.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Arc<crate::pack::notes::NoteItem>>,
 }
 
 impl Report {

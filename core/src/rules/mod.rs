@@ -114,7 +114,12 @@ pub(crate) fn run(pack: &Pack, app: &Application, mut sink: Sink, default_as_of:
         not_checked.push("materials");
     }
     let steps = process::steps(&findings, &not_checked);
+    let notes = match (province, cx.personal) {
+        (Some(p), Some(personal)) => crate::pack::notes::for_case(pack.province_notes(p), personal, filing_type).cloned().collect(),
+        _ => Vec::new(),
+    };
     Report {
+        notes,
         verdict: Verdict::of(&findings),
         filing_type,
         findings,

@@ -6,7 +6,7 @@
 //!
 //! `'s` borrows what the family holds at that point; `'r` is the pack's lifetime, for what a
 //! row hands back (its parameters and its source) through the `&mut` slots.
-use crate::input::model::{Person, Subject, Website};
+use crate::input::model::{Fact, Person, Subject, Website};
 use crate::pack::materials::MaterialRow;
 use crate::pack::scope::Holder;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -82,13 +82,17 @@ pub(crate) enum Site<'s, 'r> {
     },
 
     // website/: the order, names, services, pre-approval keywords, remarks.
+    /// The order: `count` websites, the national limit, and the websites the subject has filed
+    /// already (`subject.websites_filed`).
     Order {
         filing_type: Option<&'s str>,
         province: &'s Place<'s>,
+        personal: bool,
         count: u32,
         national: u32,
         scope_zh: &'s str,
         scope_en: &'s str,
+        websites_filed: Fact<u64>,
     },
     /// `significant`: the name's characters without spaces and allowed symbols.
     WebsiteName {
@@ -107,13 +111,14 @@ pub(crate) enum Site<'s, 'r> {
         subject_en: &'s str,
     },
     /// For one pre-approval category: whether row `row` (its index in the province's rules) hit
-    /// one of the website's texts (`hits[text][row]`, texts named by `fields`: a website field,
-    /// or `None` for the subject's name) or the domain's label; the first hit is kept.
+    /// one of the texts (`hits[text][row]`, texts named by `fields`: a field of
+    /// `websites[website]`, or a whole path such as `subject.name`) or the domain's label; the
+    /// first hit is kept.
     Keywords {
         category: &'s str,
         row: usize,
         website: usize,
-        fields: [Option<&'s str>; 3],
+        fields: &'s [&'s str],
         hits: &'s [Vec<bool>],
         domain_label: Option<&'s str>,
         hit: &'s mut Option<(String, &'r str)>,

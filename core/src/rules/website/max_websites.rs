@@ -1,6 +1,7 @@
 //! `max_websites`: at most N websites in one order.
 use crate::codes::WEBSITE_COUNT_EXCEEDED;
 use crate::ctx;
+use crate::input::model::Fact;
 use crate::pack::scope::AppliesTo;
 use crate::report::sink::Sink;
 use crate::rules::registry::{check, RowKind};
@@ -11,8 +12,7 @@ use std::fmt::Write;
 
 /// At most `per_order` websites in one order (and `per_subject` in total, where stated).
 /// `filing_types`, when not empty, limits the rule to those filing types (Hubei: one website
-/// per 首次备案/新增网站). The application does not say how many websites the subject has
-/// filed already, so `per_subject` can only be checked against the order itself.
+/// per 首次备案/新增网站). `per_subject` counts `subject.websites_filed` with the order.
 #[derive(Deserialize, Clone, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct MaxWebsites {
@@ -48,10 +48,43 @@ impl RowKind for MaxWebsites {
         s
     }
 
-    /// Only a limit below the national one says something the national rule does not.
+    /// Only a limit below the national one says something the national rule does not. The
+    /// per-subject total counts the websites the subject has filed already
+    /// (`subject.websites_filed`; null: none) with this order's; left out, it cannot pass.
     fn check<'r>(&'r self, site: &mut Site<'_, 'r>, sink: &mut Sink) {
-        let Site::Order { filing_type, province: p, count, national, scope_zh, scope_en } = site else { return };
+        let Site::Order { filing_type, province: p, personal, count, national, scope_zh, scope_en, websites_filed } = site else { return };
         let binds = self.filing_types.is_empty() || filing_type.is_some_and(|t| self.filing_types.iter().any(|f| f == t));
+        if let (true, Some(total)) = (binds, self.per_subject) {
+            let before = match websites_filed {
+                Fact::Value(k) => Some(*k),
+                Fact::Null => Some(0),
+                Fact::Absent => {
+                    sink.fact_missing(
+                        "subject.websites_filed",
+                        WEBSITE_COUNT_EXCEEDED,
+                        "主体已备案的网站数（该省限制主体网站总数；无已备案网站请填 null）",
+                        "how many websites the subject has filed already (this province limits the subject's total; null for none)",
+                    );
+                    None
+                }
+                Fact::Invalid => None,
+            };
+            if let Some(k) = before {
+                let sum = k.saturating_add(u64::from(*count));
+                if sum > u64::from(total) {
+                    let (szh, sen) =
+                        if *personal { ("个人备案主体", "A personal subject") } else { ("单位备案主体", "An organisation") };
+                    sink.add_sourced(
+                        WEBSITE_COUNT_EXCEEDED,
+                        "subject.websites_filed",
+                        ctx![
+                            "scope_zh" => format!("{}{}已备案与本次新增的网站合计", p.zh, szh), "scope_en" => format!("{sen}'s websites filed and in this order, in {}", p.en), "max" => total, "count" => sum,
+                        ],
+                        Some(&self.source),
+                    );
+                }
+            }
+        }
         if binds && *count > self.per_order && self.per_order < *national {
             sink.add_sourced(
                 WEBSITE_COUNT_EXCEEDED,

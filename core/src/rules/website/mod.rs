@@ -79,7 +79,9 @@ fn count(cx: &Cx, rules: &[&ProvinceRule], sink: &mut Sink) {
     }
     let Some(prov) = cx.province else { return };
     let place = crate::rules::place(prov);
-    let mut site = Site::Order { filing_type: cx.filing_type, province: &place, count: n, national, scope_zh, scope_en };
+    let websites_filed = cx.app.subject.as_ref().map_or(crate::input::model::Fact::Absent, |s| s.websites_filed);
+    let mut site =
+        Site::Order { filing_type: cx.filing_type, province: &place, personal, count: n, national, scope_zh, scope_en, websites_filed };
     ask(rules.iter().copied(), &mut site, sink);
 }
 
@@ -200,6 +202,8 @@ fn services(cx: &Cx, i: usize, w: &Website, rules: &[&ProvinceRule], sink: &mut 
 fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     let pack = cx.pack;
     let (negations, gap) = (&pack.websites.negations, pack.websites.negation_max_gap);
+    // A keyword where a longer word that does not mean it begins (基金会 for 基金) is no hit.
+    let not_keyword = |text: &str, at: usize| pack.preapproval_not_keywords.words.iter().any(|w| text[at..].starts_with(w.as_str()));
     let personal = cx.personal == Some(true);
     // A document held for the category lifts the requirement, for an organisation only:
     // individuals cannot hold one (F07; tencent/sources 网站信息: 个人无法办理前置审批文件), so a
@@ -226,15 +230,25 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     // Lower-cased once here, not per keyword.
     // The fourth element names the website field (None: the subject's name); paths are built
     // only for a finding.
-    let texts: [(std::borrow::Cow<str>, &str, &str, Option<&str>); 3] = [
-        (lower(w.name.as_deref().unwrap_or("")), "网站名称", "The website name", Some("name")),
-        (lower(subject_name), "主办单位名称", "The subject name", None),
-        (lower(w.remarks.as_deref().unwrap_or("")), "网站备注", "The remarks", Some("remarks")),
+    // The business scope (经营范围) is scanned like the names (前置审批相关: 根据所提交的备案单位名称/
+    // 经营范围/网站名称/网站内容等); unknown for a kind that has one, the scan is incomplete.
+    let subject = cx.app.subject.as_ref();
+    let scope = subject.map_or(crate::input::model::Fact::Absent, |s| s.business_scope.clone());
+    if i == 0 && scope.is_absent() && subject.is_some() && matches!(cx.subject_kind, Some("enterprise" | "individual_business")) {
+        sink.fact_missing(
+            "subject.business_scope",
+            PRE_APPROVAL_REQUIRED,
+            "主体经营范围（是否含前置审批关键词；营业执照无经营范围请填 null）",
+            "the subject's business scope (whether it names a pre-approval keyword; null if the licence lists none)",
+        );
+    }
+    let texts: [(std::borrow::Cow<str>, &str, &str, &str); 4] = [
+        (lower(w.name.as_deref().unwrap_or("")), "网站名称", "The website name", "name"),
+        (lower(subject_name), "主办单位名称", "The subject name", "subject.name"),
+        (lower(w.remarks.as_deref().unwrap_or("")), "网站备注", "The remarks", "remarks"),
+        (lower(scope.as_deref().unwrap_or("")), "经营范围", "The business scope", "subject.business_scope"),
     ];
-    let path_of = |field: &Option<&str>| match field {
-        Some(f) => format!("websites[{i}].{f}"),
-        None => "subject.name".to_owned(),
-    };
+    let path_of = |field: &&str| if field.starts_with("subject.") { (*field).to_owned() } else { format!("websites[{i}].{field}") };
     let mut flagged: Vec<String> = Vec::new();
     let mut require = |cat: &PreApprovalCategory, path: String, source: &str, sink: &mut Sink| {
         if flagged.contains(&cat.category) || held(&cat.category) {
@@ -266,7 +280,7 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
     let mut review_hit: Vec<Option<(usize, &str)>> = vec![None; n];
     for (t, (text, ..)) in texts.iter().enumerate() {
         for m in pack.preapproval_keywords.automaton.find_overlapping_iter(text.as_ref()) {
-            if negated(text, m.start(), negations, gap) {
+            if negated(text, m.start(), negations, gap) || not_keyword(text, m.start()) {
                 continue;
             }
             let k = &pack.preapproval_keywords.keywords[m.pattern().as_usize()];
@@ -288,7 +302,10 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
         .collect();
     // Each text scanned once for every keyword row of the province.
     let province_hits: Vec<Vec<bool>> = match (cx.province, personal) {
-        (Some(p), Some(_)) => texts.iter().map(|(text, ..)| p.keyword_rows_hit(text, |at| negated(text, at, negations, gap))).collect(),
+        (Some(p), Some(_)) => texts
+            .iter()
+            .map(|(text, ..)| p.keyword_rows_hit(text, |at| negated(text, at, negations, gap) || not_keyword(text, at)))
+            .collect(),
         _ => Vec::new(),
     };
     for (c, cat) in pack.preapproval.iter().enumerate() {
@@ -299,13 +316,14 @@ fn pre_approval(cx: &Cx, i: usize, w: &Website, sink: &mut Sink) {
             }
         }
         // Province rows of this category, in order: the first with a hit decides.
+        let fields = texts.each_ref().map(|t| t.3);
         let mut hit = None;
         for (row, rule) in &keyword_rows {
             let mut site = Site::Keywords {
                 category: &cat.category,
                 row: *row,
                 website: i,
-                fields: [texts[0].3, texts[1].3, texts[2].3],
+                fields: &fields,
                 hits: &province_hits,
                 domain_label: domain_label.as_deref(),
                 hit: &mut hit,

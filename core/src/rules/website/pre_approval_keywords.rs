@@ -47,7 +47,7 @@ impl RowKind for PreApprovalKeywords {
     }
 
     /// The first row of the category with a hit decides where the approval is asked for: the
-    /// first text (name, subject name, remarks) its keywords hit (the province's automaton
+    /// first text (name, subject name, remarks, business scope) its keywords hit (the province's automaton
     /// scanned them once), else the domain's label. The pre-approval rule of website/mod.rs
     /// reports it (or does not, where the approval is held).
     fn check<'r>(&'r self, site: &mut Site<'_, 'r>, _sink: &mut Sink) {
@@ -58,8 +58,8 @@ impl RowKind for PreApprovalKeywords {
         if let Some(t) = hits.iter().position(|h| h[*row]) {
             **hit = Some((
                 match fields[t] {
-                    Some(f) => format!("websites[{website}].{f}"),
-                    None => "subject.name".to_owned(),
+                    f if f.starts_with("subject.") => f.to_owned(),
+                    f => format!("websites[{website}].{f}"),
                 },
                 &self.source,
             ));
