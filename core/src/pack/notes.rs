@@ -5,7 +5,7 @@
 use crate::pack::province::{Province, ProvinceRule};
 use crate::pack::sources::SourceDoc;
 use crate::pack::PackError;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::sync::Arc;
 
 /// One topic of provinces.json `report_notes`.
@@ -23,16 +23,7 @@ pub struct NoteTopic {
     pub why: String,
 }
 
-/// One note of a report: the row's text and source, under its topic's code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NoteItem {
-    pub code: Arc<str>,
-    pub zh: Arc<str>,
-    pub en: Arc<str>,
-    pub source: Arc<str>,
-    pub title: Arc<str>,
-    pub url: Arc<str>,
-}
+pub use crate::report::NoteItem;
 
 /// A note row of one province selected by a topic, ready for reports.
 #[derive(Debug, Clone)]

@@ -187,7 +187,7 @@ pub struct Report {
     /// The province's notes a filer should read in this case (code, zh/en text, source);
     /// left out of the JSON when there are none, so such reports are unchanged.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<Arc<crate::pack::notes::NoteItem>>,
+    pub notes: Vec<Arc<NoteItem>>,
 }
 
 impl Report {
@@ -200,4 +200,15 @@ impl Report {
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report always serialises")
     }
+}
+
+/// One note of a report: the row's text and source, under its topic's code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoteItem {
+    pub code: Arc<str>,
+    pub zh: Arc<str>,
+    pub en: Arc<str>,
+    pub source: Arc<str>,
+    pub title: Arc<str>,
+    pub url: Arc<str>,
 }
