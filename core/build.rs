@@ -2,6 +2,7 @@
 //! document (`$OUT_DIR/pack.json`), embedded by `Engine::embedded()` and exported by
 //! `beiancheck rules --export`. Keys are the file stems in sorted order, so the bundle (and its
 //! SHA-256) is byte-identical for the same files.
+use sha2::Digest;
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -28,5 +29,11 @@ fn main() {
         }
     }
     out.push('}');
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("pack.json"), out).unwrap();
+    let out_dir = env::var("OUT_DIR").unwrap();
+    // Its SHA-256 too, hashed here once: hashing 1.2 MB is two fifths of a pack load (more in
+    // WebAssembly, which has no SHA instructions), and the embedded pack never changes after the
+    // build (pack::Pack::from_bytes uses this for exactly those bytes; a test re-hashes them).
+    let sha: String = sha2::Sha256::digest(out.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    fs::write(Path::new(&out_dir).join("pack.sha256"), sha).unwrap();
+    fs::write(Path::new(&out_dir).join("pack.json"), out).unwrap();
 }

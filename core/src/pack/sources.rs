@@ -93,7 +93,9 @@ impl Sources {
     pub(crate) fn resolve_all(&self, pack: &[u8]) -> Result<HashMap<String, Arc<SourceDoc>>, PackError> {
         let mut cites = Vec::new();
         let mut de = serde_json::Deserializer::from_slice(pack);
-        Collect { out: &mut cites, cited: false }.deserialize(&mut de).map_err(|e| err("sources", format!("reading citations: {e}")))?;
+        Collect { out: &mut cites, cited: false, top: true }
+            .deserialize(&mut de)
+            .map_err(|e| err("sources", format!("reading citations: {e}")))?;
         let mut resolved = HashMap::default();
         for c in cites {
             if resolved.contains_key(&c) {
@@ -116,6 +118,15 @@ impl Sources {
 struct Collect<'a> {
     out: &'a mut Vec<String>,
     cited: bool,
+    /// The pack's top level (where `public_suffix_list` is the PSL text).
+    top: bool,
+}
+
+#[derive(PartialEq, Eq)]
+enum Key {
+    Citation,
+    Psl,
+    Other,
 }
 
 impl<'de> DeserializeSeed<'de> for Collect<'_> {
@@ -152,33 +163,43 @@ impl<'de> Visitor<'de> for Collect<'_> {
         Ok(())
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(Collect { out: &mut *self.out, cited: self.cited })?.is_some() {}
+        while seq.next_element_seed(Collect { out: &mut *self.out, cited: self.cited, top: false })?.is_some() {}
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(cited) = map.next_key_seed(IsCitation)? {
-            map.next_value_seed(Collect { out: &mut *self.out, cited })?;
+        while let Some(key) = map.next_key_seed(IsCitation)? {
+            if self.top && key == Key::Psl {
+                // The PSL is one ~0.3 MB string with no citation in it: skipped, not unescaped.
+                map.next_value::<serde::de::IgnoredAny>()?;
+            } else {
+                map.next_value_seed(Collect { out: &mut *self.out, cited: key == Key::Citation, top: false })?;
+            }
         }
         Ok(())
     }
 }
 
-/// Whether a key is `source` or `sources`, read without copying it (a pack has ~100k keys).
+/// Whether a key is `source` or `sources` (or the PSL's), read without copying it (a pack has
+/// ~100k keys).
 struct IsCitation;
 
 impl<'de> DeserializeSeed<'de> for IsCitation {
-    type Value = bool;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+    type Value = Key;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
         d.deserialize_str(self)
     }
 }
 
 impl Visitor<'_> for IsCitation {
-    type Value = bool;
+    type Value = Key;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a key")
     }
-    fn visit_str<E>(self, v: &str) -> Result<bool, E> {
-        Ok(matches!(v, "source" | "sources"))
+    fn visit_str<E>(self, v: &str) -> Result<Key, E> {
+        Ok(match v {
+            "source" | "sources" => Key::Citation,
+            "public_suffix_list" => Key::Psl,
+            _ => Key::Other,
+        })
     }
 }
