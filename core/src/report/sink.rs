@@ -8,11 +8,19 @@ use serde_json::Value;
 pub struct Sink<'a> {
     catalogue: &'a Catalogue,
     pub findings: Vec<Finding>,
+    /// Some: only the codes are kept (with what orders them), no message is rendered: for
+    /// results that give the codes alone (the columnar domain results).
+    pub codes: Option<Vec<(Severity, String, &'static str)>>,
 }
 
 impl<'a> Sink<'a> {
     pub fn new(catalogue: &'a Catalogue) -> Self {
-        Sink { catalogue, findings: Vec::new() }
+        Sink { catalogue, findings: Vec::new(), codes: None }
+    }
+
+    /// A sink that keeps codes only (see [`Sink::codes`]).
+    pub fn codes_only(catalogue: &'a Catalogue) -> Self {
+        Sink { catalogue, findings: Vec::new(), codes: Some(Vec::new()) }
     }
 
     /// Adds a finding whose source is the catalogue's.
@@ -22,6 +30,10 @@ impl<'a> Sink<'a> {
 
     /// Adds a finding whose source is a table row's (a province rule, a keyword list …).
     pub fn add_sourced(&mut self, code: &'static str, path: impl Into<String>, ctx: Ctx, source: Option<&str>) {
+        if let Some(codes) = &mut self.codes {
+            codes.push((self.catalogue.severity(code), path.into(), code));
+            return;
+        }
         let f = self.catalogue.render(code, path.into(), ctx, source);
         self.findings.push(f);
     }
