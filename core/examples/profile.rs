@@ -30,6 +30,17 @@ fn lines_checked(e: &Engine, lines: &[&str]) -> usize {
     lines.len()
 }
 
+/// One pass over a list of names, compact result with codes only (what the Python columns are
+/// written from; callgrind: `--toggle-collect=profile::names_compact`).
+#[inline(never)]
+fn names_compact(pack: &beiancheck::Pack, names: &[&str]) -> usize {
+    let q = DomainQuery::default();
+    for n in names {
+        black_box(beiancheck::domain::check_name_codes(pack, n, &q));
+    }
+    names.len()
+}
+
 /// One pass over a list of names (callgrind: `--toggle-collect=profile::names_checked`).
 #[inline(never)]
 fn names_checked(e: &Engine, names: &[&str]) -> usize {
@@ -80,6 +91,17 @@ fn main() {
             let mut rows = 0;
             for _ in 0..n {
                 rows += names_checked(&e, &names);
+            }
+            eprintln!("{rows} names");
+        }
+        "names-compact" => {
+            let path = args.get(3).expect("names-compact N FILE");
+            let text = std::fs::read_to_string(path).unwrap();
+            let names: Vec<&str> = text.lines().collect();
+            let pack = e.pack();
+            let mut rows = 0;
+            for _ in 0..n {
+                rows += names_compact(&pack, &names);
             }
             eprintln!("{rows} names");
         }
