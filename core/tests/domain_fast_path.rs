@@ -10,9 +10,7 @@ use publicsuffix::Psl;
 use std::path::{Path, PathBuf};
 
 fn shared() -> PathBuf {
-    std::env::var_os("BEIANCHECK_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
+    std::env::var_os("BEIANCHECK_SHARED").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
 }
 
 fn unescape(s: &str) -> String {
@@ -46,8 +44,7 @@ fn unescape(s: &str) -> String {
 }
 
 fn names() -> Vec<String> {
-    let mut out: Vec<String> =
-        include_str!("data/compare_mix_names.txt").lines().map(str::to_owned).collect();
+    let mut out: Vec<String> = include_str!("data/compare_mix_names.txt").lines().map(str::to_owned).collect();
     assert_eq!(out.len(), 5000);
     let psl = std::fs::read_to_string(shared().join("conformance/test_psl.txt")).expect("../shared/conformance/test_psl.txt");
     for l in psl.lines() {
@@ -63,7 +60,9 @@ fn names() -> Vec<String> {
         }
     }
     // Upper case, trailing dots and the IP-shaped names the byte pass must hand on.
-    for x in ["EXAMPLE.COM", "Example.Com.", "example.com..", "1.2.3.4", "1.2.3.4.", "a.1", "0x1.com", "XN--FIQS8S", "Xn--fsqu00a.xn--fiqs8s"] {
+    for x in
+        ["EXAMPLE.COM", "Example.Com.", "example.com..", "1.2.3.4", "1.2.3.4.", "a.1", "0x1.com", "XN--FIQS8S", "Xn--fsqu00a.xn--fiqs8s"]
+    {
         out.push(x.to_owned());
     }
     out

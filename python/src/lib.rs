@@ -284,7 +284,9 @@ impl PyEngine {
         let runs = py.detach(|| {
             pool::map_runs(n, &list, |part| {
                 part.iter()
-                    .map(|s| s.as_deref().map(|s| PyDomainReport::new(p.clone(), qq.clone(), beiancheck::domain::check_name_codes(p, s, qq))))
+                    .map(|s| {
+                        s.as_deref().map(|s| PyDomainReport::new(p.clone(), qq.clone(), beiancheck::domain::check_name_codes(p, s, qq)))
+                    })
                     .collect::<Vec<_>>()
             })
         })?;

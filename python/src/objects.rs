@@ -3,11 +3,11 @@
 use crate::convert::{ser_to_py, to_py};
 use beiancheck::domain::{DomainCheck, DomainQuery, Split};
 use beiancheck::{DomainReport, Finding, InputError, Pack, Report, Verdict};
-use std::sync::{Arc, OnceLock};
 use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use pyo3::IntoPyObjectExt;
+use std::sync::{Arc, OnceLock};
 
 fn key_error(key: &Bound<'_, PyAny>, keys: &[&str]) -> PyErr {
     PyKeyError::new_err(format!("{key} (keys: {})", keys.join(", ")))
@@ -319,7 +319,8 @@ pub struct PyDomainReport {
     split: Option<Split<'static>>,
     tld_status: Option<&'static str>,
     codes: Vec<&'static str>,
-    full: OnceLock<DomainReport>,
+    /// Boxed: most objects never build it, and an empty cell stays one word.
+    full: OnceLock<Box<DomainReport>>,
 }
 
 impl PyDomainReport {
@@ -338,7 +339,7 @@ impl PyDomainReport {
     }
 
     pub fn report(&self) -> &DomainReport {
-        self.full.get_or_init(|| beiancheck::domain::check_name(&self.pack, &self.input, &self.query).report(&self.pack))
+        self.full.get_or_init(|| Box::new(beiancheck::domain::check_name(&self.pack, &self.input, &self.query).report(&self.pack)))
     }
 }
 

@@ -397,8 +397,7 @@ impl DomainCheck<'_, '_> {
         let (Some(p), Some(status)) = (&self.split, self.tld_status) else { return r };
         let row = self.tld_row;
         r.tld_status = Some(status.as_str());
-        r.tld_approved_since =
-            row.filter(|_| status == TldStatus::Approved || status == TldStatus::Disputed).and_then(|r| r.since.clone());
+        r.tld_approved_since = row.filter(|_| status == TldStatus::Approved || status == TldStatus::Disputed).and_then(|r| r.since.clone());
         r.tld_source = row.map(|r| r.source.clone());
         r.restriction = self.reserved.filter(|s| s.restricted).map(|s| Restriction {
             suffix: s.unicode.clone(),
