@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import gc
 import json
 import os
 import platform
@@ -398,14 +399,15 @@ def setup(name: str, data: Path, limit: int = 0):
 
             e = beiancheck.Engine()
             return n, lambda: e.check_domains(names, threads=1)
-        if name == "dom_bc_arrow":
+        if name in ("dom_bc_arrow", "dom_bc_arrow_t1"):
             import pyarrow as pa
 
             import beiancheck
 
             e = beiancheck.Engine()
             arr = pa.array(names, pa.string())
-            return n, lambda: e.check_domains(arr)
+            threads = 1 if name.endswith("_t1") else None
+            return n, lambda: e.check_domains(arr, threads=threads)
         if name == "dom_tldextract":
             import tldextract
 
@@ -481,13 +483,18 @@ def setup(name: str, data: Path, limit: int = 0):
     raise SystemExit(f"unknown implementation {name}")
 
 
+# The Python targets of ../shared/DESIGN.md (Targets), in one place: the ratio a peer's time
+# must reach over beiancheck's, and the memory bound of the domain batch.
+TARGETS = {"dom_tldextract": 20, "dom_psl": 12, "dom_rss_mb": 300}
+
 IMPLS = {
     # name: (label, group, baseline)
     "dom_bc_list": ("beiancheck check_domains(list) → list", "domains", None),
     "dom_bc_list_t1": ("beiancheck check_domains(list, threads=1)", "domains", None),
     "dom_bc_arrow": ("beiancheck check_domains(pa.array) → Table", "domains", None),
-    "dom_tldextract": ("tldextract (offline snapshot), split only", "domains", "dom_bc_list"),
-    "dom_psl": ("publicsuffixlist privatesuffix+publicsuffix, split only", "domains", "dom_bc_list"),
+    "dom_bc_arrow_t1": ("beiancheck check_domains(pa.array, threads=1) → Table", "domains", None),
+    "dom_tldextract": ("tldextract (offline snapshot), split only", "domains", "dom_bc_arrow_t1"),
+    "dom_psl": ("publicsuffixlist privatesuffix+publicsuffix, split only", "domains", "dom_bc_arrow_t1"),
     "app_bc_dicts": ("beiancheck check_many(dicts)", "applications", None),
     "app_bc_dicts_t1": ("beiancheck check_many(dicts, threads=1)", "applications", None),
     "app_bc_json": ("beiancheck check_many(JSON str)", "applications", None),
@@ -516,6 +523,10 @@ def peak_rss_kb() -> int:
 
 def worker(name: str, data: Path, reps: int, limit: int = 0) -> None:
     n, run = setup(name, data, limit)
+    # Garbage collection treated alike for every implementation (DESIGN.md, Targets): the inputs
+    # and the set-up are frozen out of the collector's generations, which stays on.
+    gc.collect()
+    gc.freeze()
     times = []
     for _ in range(reps):
         t = time.perf_counter()
@@ -921,8 +932,16 @@ def report(a, n_dom, n_app, agree, results, scale, rust_md, rust_targets) -> str
                 extra = f" ({ra:.1f}× vs {alt.split('_', 1)[1]})"
         L.append(f"| {label} | {r:.1f}×{extra} | {'met' if r >= need else 'not met'} |")
 
-    tgt("domains ≥ 20× tldextract", "dom_tldextract", "dom_bc_list", 20, "dom_bc_list_t1")
-    tgt("domains ≥ 10× publicsuffixlist", "dom_psl", "dom_bc_list", 10, "dom_bc_list_t1")
+    # DESIGN.md words the domain targets for the batch to Arrow on one thread; the default
+    # thread count is shown beside it.
+    tgt(f"domains → Arrow ≥ {TARGETS['dom_tldextract']}× tldextract, one thread", "dom_tldextract", "dom_bc_arrow_t1",
+        TARGETS["dom_tldextract"], "dom_bc_arrow")
+    tgt(f"domains → Arrow ≥ {TARGETS['dom_psl']}× publicsuffixlist, one thread", "dom_psl", "dom_bc_arrow_t1",
+        TARGETS["dom_psl"], "dom_bc_arrow")
+    mb = ((results.get("dom_bc_arrow_t1") or {}).get("rss_kb") or 0) / 1024
+    if mb:
+        L.append(f"| domains → Arrow: {n_dom:,} names in ≤ {TARGETS['dom_rss_mb']} MB (peak RSS, interpreter and inputs included) | "
+                 f"{mb:,.0f} MB | {'met' if mb <= TARGETS['dom_rss_mb'] else 'not met'} |")
     tgt("check_many ≥ 3× pydantic on dicts", "app_pyd_dicts", "app_bc_dicts", 3, "app_bc_dicts_t1")
     r1 = ratio("app_pyd_json", "app_bc_json")
     r2 = ratio("app_pyd_json", "app_bc_arrow")

@@ -49,6 +49,35 @@ fn domains(c: &mut Criterion) {
         })
     });
     g.finish();
+    // bench/compare.py's mix (its first 5,000 names) and the plain ASCII names among them.
+    let mix: Vec<&str> = include_str!("../tests/data/compare_mix_names.txt").lines().collect();
+    let ascii: Vec<&str> = mix
+        .iter()
+        .copied()
+        .filter(|n| {
+            let ldh = n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+            ldh && !n.is_empty() && !n.contains("..") && !n.contains("xn--") && !n.starts_with('-') && !n.contains(".-")
+        })
+        .collect();
+    for (label, names) in [("compare mix", &mix), ("ascii names of the mix", &ascii)] {
+        let mut g = c.benchmark_group(format!("domain {label}"));
+        g.throughput(Throughput::Elements(names.len() as u64));
+        g.bench_function("check_domain (DomainReport)", |b| {
+            b.iter(|| {
+                for d in names.iter() {
+                    black_box(e.check_domain(black_box(d), &q));
+                }
+            })
+        });
+        g.bench_function("check_name_codes (compact)", |b| {
+            b.iter(|| {
+                for d in names.iter() {
+                    black_box(beiancheck::domain::check_name_codes(&pack, black_box(d), &q));
+                }
+            })
+        });
+        g.finish();
+    }
 }
 
 fn applications(c: &mut Criterion) {

@@ -30,6 +30,27 @@ fn lines_checked(e: &Engine, lines: &[&str]) -> usize {
     lines.len()
 }
 
+/// One pass over a list of names, compact result with codes only (what the Python columns are
+/// written from; callgrind: `--toggle-collect=profile::names_compact`).
+#[inline(never)]
+fn names_compact(pack: &beiancheck::Pack, names: &[&str]) -> usize {
+    let q = DomainQuery::default();
+    for n in names {
+        black_box(beiancheck::domain::check_name_codes(pack, n, &q));
+    }
+    names.len()
+}
+
+/// One pass over a list of names (callgrind: `--toggle-collect=profile::names_checked`).
+#[inline(never)]
+fn names_checked(e: &Engine, names: &[&str]) -> usize {
+    let q = DomainQuery::default();
+    for n in names {
+        black_box(e.check_domain(n, &q));
+    }
+    names.len()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let what = args.get(1).map_or("app", |s| s.as_str());
@@ -59,6 +80,48 @@ fn main() {
             for _ in 0..n {
                 beiancheck::pack::forget_psl_cache();
                 black_box(beiancheck::Pack::from_bytes(beiancheck::EMBEDDED_PACK).unwrap());
+            }
+        }
+        // Every line of a file of names (e.g. bench/compare.py's mix), N passes
+        // (callgrind: `--toggle-collect=profile::names_checked`).
+        "names" => {
+            let path = args.get(3).expect("names N FILE");
+            let text = std::fs::read_to_string(path).unwrap();
+            let names: Vec<&str> = text.lines().collect();
+            let mut rows = 0;
+            for _ in 0..n {
+                rows += names_checked(&e, &names);
+            }
+            eprintln!("{rows} names");
+        }
+        "names-compact" => {
+            let path = args.get(3).expect("names-compact N FILE");
+            let text = std::fs::read_to_string(path).unwrap();
+            let names: Vec<&str> = text.lines().collect();
+            let pack = e.pack();
+            let mut rows = 0;
+            for _ in 0..n {
+                rows += names_compact(&pack, &names);
+            }
+            eprintln!("{rows} names");
+        }
+        // The JSON report of every name of a file, one a line, without and with a query
+        // (subject kind and province): for comparing two builds byte for byte.
+        "dump" => {
+            let path = args.get(3).expect("dump 0 FILE");
+            let text = std::fs::read_to_string(path).unwrap();
+            let qs = [
+                DomainQuery::default(),
+                DomainQuery { subject_kind: Some("enterprise".into()), province: Some("SH".into()) },
+                DomainQuery { subject_kind: Some("individual".into()), province: Some("BJ".into()) },
+                DomainQuery { subject_kind: Some("government".into()), province: None },
+            ];
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for l in text.lines() {
+                for q in &qs {
+                    use std::io::Write;
+                    writeln!(out, "{}", serde_json::to_string(&e.check_domain(l, q)).unwrap()).unwrap();
+                }
             }
         }
         "domain" => {

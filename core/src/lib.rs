@@ -34,8 +34,7 @@ use rules::run;
 
 use arc_swap::ArcSwap;
 use chrono::NaiveDate;
-use codes::*;
-pub use domain::{DomainQuery, DomainReport};
+pub use domain::{DomainCheck, DomainQuery, DomainReport};
 pub use findings::{Finding, Message, Severity};
 pub use limits::Limits;
 pub use materials::{MaterialsQuery, MaterialsReport};
@@ -197,84 +196,6 @@ impl Engine {
     /// with a province, its suffix list and reserved words); registration facts need `check`.
     pub fn check_domain(&self, name: &str, q: &DomainQuery) -> DomainReport {
         let pack = &*self.pack.load_full();
-        let mut sink = Sink::new(&pack.catalogue);
-        let province = rules::province_of(pack, q.province.as_deref(), &mut sink);
-        let kind = q.subject_kind.as_deref().and_then(|k| {
-            let found = vocab::SUBJECT_KINDS.iter().copied().find(|v| *v == k);
-            if found.is_none() {
-                let list = vocab::SUBJECT_KINDS.join(", ");
-                sink.add(INPUT_INVALID_VALUE, "subject_kind", ctx!["field" => "subject_kind", "reason_en" => format!("\"{k}\" is not one of: {list}"), "reason_zh" => format!("“{k}”不在可选值中：{}", vocab::SUBJECT_KINDS.iter().map(|w| vocab::zh_of(vocab::SUBJECT_KINDS, w)).collect::<Vec<_>>().join("、"))]);
-            }
-            found
-        });
-        let mut r = DomainReport {
-            input: name.to_owned(),
-            verdict: Verdict::Eligible,
-            ascii: None,
-            unicode: None,
-            registrable: None,
-            registrable_unicode: None,
-            suffix: None,
-            suffix_unicode: None,
-            tld: None,
-            tld_status: None,
-            tld_approved_since: None,
-            tld_source: None,
-            restriction: None,
-            findings: Vec::new(),
-            rules: rules_info(pack),
-        };
-        if name.len() > 1024 {
-            // Far beyond 253 characters: refuse without running IDNA over megabytes.
-            sink.add(DOMAIN_INVALID, "domain", ctx!["domain" => format!("{}…", name.chars().take(64).collect::<String>()), "reason_en" => format!("{} bytes long; at most 253 characters are allowed", name.len()), "reason_zh" => format!("长度 {} 字节，超过 253 个字符", name.len())]);
-            r.findings = sink.findings;
-            r.verdict = Verdict::of(&r.findings);
-            return r;
-        }
-        match domain::parse(pack, name) {
-            Err(rej) => sink.add(rej.code, "domain", ctx!["domain" => name, "reason_en" => rej.reason_en, "reason_zh" => rej.reason_zh]),
-            Ok(p) => {
-                domain::name_rules(
-                    pack,
-                    &p,
-                    kind,
-                    province,
-                    &rules::query_rows(province, kind.map(vocab::is_personal)),
-                    "domain",
-                    &mut sink,
-                );
-                let (status, row) = pack.tld(&p.tld);
-                r.tld_status = Some(status.as_str());
-                r.tld_approved_since = row
-                    .filter(|_| status == pack::TldStatus::Approved || status == pack::TldStatus::Disputed)
-                    .and_then(|r| r.since.clone());
-                r.tld_source = row.map(|r| r.source.clone());
-                r.restriction = domain::reserved_for(pack, &p).filter(|s| s.restricted).map(|s| domain::Restriction {
-                    suffix: s.unicode.clone(),
-                    who_zh: s.who_zh.clone().unwrap_or_default(),
-                    who_en: s.who_en.clone().unwrap_or_default(),
-                    allowed_subject_kinds: s.allowed.clone(),
-                    source: s.source.clone(),
-                });
-                // One IDNA pass for the whole name; the registrable part and the suffix are its
-                // last labels (ToUnicode keeps the labels of a valid A-label name).
-                let unicode = domain::to_unicode(&p.ascii);
-                let labels = domain::label_count;
-                let tail = |n: usize| domain::last_labels(&unicode, n).map(str::to_owned);
-                let same_shape = labels(&unicode) == labels(&p.ascii);
-                r.registrable_unicode =
-                    Some(tail(labels(&p.registrable)).filter(|_| same_shape).unwrap_or_else(|| domain::to_unicode(&p.registrable)));
-                r.suffix_unicode = Some(tail(labels(&p.suffix)).filter(|_| same_shape).unwrap_or_else(|| domain::to_unicode(&p.suffix)));
-                r.unicode = Some(unicode);
-                r.ascii = Some(p.ascii);
-                r.registrable = Some(p.registrable);
-                r.suffix = Some(p.suffix);
-                r.tld = Some(p.tld);
-            }
-        }
-        let findings = sink.finish();
-        r.verdict = Verdict::of(&findings);
-        r.findings = findings;
-        r
+        domain::check_name(pack, name, q).report(pack)
     }
 }

@@ -329,32 +329,58 @@ impl DomainsReader {
         Ok(DomainsReader { engine, query, threads, input })
     }
 
+    /// The columns written straight from the core's compact result (`DomainCheck`, codes only:
+    /// no report, no message, no Unicode form), in runs of at most `RUN` names so that the
+    /// results held at once stay small; each run is checked on the threads, then written.
     fn batch(&self, a: &ArrayRef) -> Result<RecordBatch, ArrowError> {
+        const RUN: usize = 1 << 16;
         let names = strings(a.as_ref(), 0, a.len());
-        let engine = &self.engine;
-        let q = &self.query;
-        // A null name is a null result, not an invalid name.
-        let reports = pool::map(self.threads, names.clone(), |n| n.map(|n| engine.check_domain(n, q)))
+        let pack = self.engine.pack();
+        let (pack, q) = (&*pack, &self.query);
+        let len = names.len();
+        let bytes: usize = names.iter().map(|n| n.map_or(0, str::len)).sum();
+        let mut domain = StringBuilder::with_capacity(len, bytes);
+        let mut verdict = StringBuilder::with_capacity(len, len * 10);
+        let mut registrable = StringBuilder::with_capacity(len, bytes);
+        let mut suffix = StringBuilder::with_capacity(len, len * 4);
+        let mut tld = StringBuilder::with_capacity(len, len * 3);
+        let mut status = StringBuilder::with_capacity(len, len * 8);
+        let mut codes = ListBuilder::with_capacity(StringBuilder::new(), len);
+        for run in names.chunks(RUN) {
+            let checks = pool::map_runs(self.threads, run, |part| {
+                part.iter().map(|n| n.map(|n| beiancheck::domain::check_name_codes(pack, n, q))).collect::<Vec<_>>()
+            })
             .map_err(|e| ArrowError::ExternalError(Box::new(e)))?;
-        let mut cols: [StringBuilder; 6] = std::array::from_fn(|_| StringBuilder::new());
-        let mut codes = ListBuilder::new(StringBuilder::new());
-        for (n, r) in names.iter().zip(&reports) {
-            let Some(r) = r else {
-                cols.iter_mut().for_each(StringBuilder::append_null);
-                codes.append_null();
-                continue;
-            };
-            let cells = [*n, Some(r.verdict.as_str()), r.registrable.as_deref(), r.suffix.as_deref(), r.tld.as_deref(), r.tld_status];
-            for (b, c) in cols.iter_mut().zip(cells) {
-                b.append_option(c);
+            for r in checks.iter().flatten() {
+                // A null name is a null result, not an invalid name.
+                let Some(r) = r else {
+                    for b in [&mut domain, &mut verdict, &mut registrable, &mut suffix, &mut tld, &mut status] {
+                        b.append_null();
+                    }
+                    codes.append_null();
+                    continue;
+                };
+                domain.append_value(r.input);
+                verdict.append_value(r.verdict.as_str());
+                registrable.append_option(r.registrable());
+                suffix.append_option(r.suffix());
+                tld.append_option(r.tld());
+                status.append_option(r.tld_status.map(|s| s.as_str()));
+                for c in r.codes() {
+                    codes.values().append_value(c);
+                }
+                codes.append(true);
             }
-            for f in &r.findings {
-                codes.values().append_value(f.code);
-            }
-            codes.append(true);
         }
-        let mut arrays: Vec<ArrayRef> = cols.iter_mut().map(|b| Arc::new(b.finish()) as ArrayRef).collect();
-        arrays.push(Arc::new(codes.finish()));
+        let arrays: Vec<ArrayRef> = vec![
+            Arc::new(domain.finish()),
+            Arc::new(verdict.finish()),
+            Arc::new(registrable.finish()),
+            Arc::new(suffix.finish()),
+            Arc::new(tld.finish()),
+            Arc::new(status.finish()),
+            Arc::new(codes.finish()),
+        ];
         RecordBatch::try_new(domains_schema(), arrays)
     }
 }

@@ -9,7 +9,7 @@ use pyo3::types::{PyBytes, PyDict, PyIterator, PyList, PyString};
 use rayon::prelude::*;
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{mpsc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 
 mod arrow;
 mod convert;
@@ -249,9 +249,9 @@ impl PyEngine {
     /// Can this domain be filed (name rules only)?
     #[pyo3(signature = (name, *, subject_kind = None, province = None))]
     fn check_domain(&self, py: Python<'_>, name: &str, subject_kind: Option<String>, province: Option<String>) -> PyDomainReport {
-        let q = DomainQuery { subject_kind, province };
-        let engine = &self.engine;
-        PyDomainReport { d: py.detach(|| engine.check_domain(name, &q)) }
+        let q = Arc::new(DomainQuery { subject_kind, province });
+        let pack = self.engine.pack();
+        py.detach(|| PyDomainReport::new(pack.clone(), q.clone(), beiancheck::domain::check_name_codes(&pack, name, &q)))
     }
 
     /// Many names (str, or None for a missing one) → a list of DomainReport (None for None), in order.
@@ -275,11 +275,22 @@ impl PyEngine {
                 return Err(PyTypeError::new_err(format!("names[{i}] is a {}, not a str", x.get_type().name()?)));
             }
         }
-        let q = DomainQuery { subject_kind, province };
+        let q = Arc::new(DomainQuery { subject_kind, province });
         let n = pool::threads(threads)?;
-        let engine = &self.engine;
-        let reports = py.detach(|| pool::map(n, list, |s| s.map(|s| engine.check_domain(&s, &q))))?;
-        Ok(reports.into_iter().map(|d| d.map(|d| PyDomainReport { d })).collect())
+        let pack = self.engine.pack();
+        // Light objects from the compact result, made on the threads (each holds the pack and
+        // the query by reference count); the full report is built only when asked for.
+        let (p, qq) = (&pack, &q);
+        let runs = py.detach(|| {
+            pool::map_runs(n, &list, |part| {
+                part.iter()
+                    .map(|s| {
+                        s.as_deref().map(|s| PyDomainReport::new(p.clone(), qq.clone(), beiancheck::domain::check_name_codes(p, s, qq)))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })?;
+        Ok(runs.into_iter().flatten().collect())
     }
 
     /// Names in an Arrow string array → an Arrow stream capsule of

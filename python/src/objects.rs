@@ -1,11 +1,13 @@
 //! The result objects: thin, frozen views over the core's values. Each converts to Python
 //! lazily (an attribute is built when read), so bulk checks pay only for what is looked at.
 use crate::convert::{ser_to_py, to_py};
-use beiancheck::{DomainReport, Finding, InputError, Report};
+use beiancheck::domain::{DomainCheck, DomainQuery, Split};
+use beiancheck::{DomainReport, Finding, InputError, Pack, Report, Verdict};
 use pyo3::exceptions::{PyKeyError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use pyo3::IntoPyObjectExt;
+use std::sync::{Arc, OnceLock};
 
 fn key_error(key: &Bound<'_, PyAny>, keys: &[&str]) -> PyErr {
     PyKeyError::new_err(format!("{key} (keys: {})", keys.join(", ")))
@@ -312,83 +314,114 @@ const DOMAIN_KEYS: &[&str] = &[
     "rules",
 ];
 
-/// Can this domain be filed? The core's `DomainReport`.
+/// Can this domain be filed? Built light: the core's compact result (the name, where its parts
+/// start, the verdict and codes) is what the object holds; the full `DomainReport` (Unicode
+/// forms, messages, sources) is built the first time a field that needs it is read, from the
+/// same pack and query.
 #[pyclass(frozen, module = "beiancheck._native", name = "DomainReport")]
 pub struct PyDomainReport {
-    pub d: DomainReport,
+    pack: Arc<Pack>,
+    query: Arc<DomainQuery>,
+    input: String,
+    verdict: Verdict,
+    split: Option<Split<'static>>,
+    tld_status: Option<&'static str>,
+    codes: Vec<&'static str>,
+    /// Boxed: most objects never build it, and an empty cell stays one word.
+    full: OnceLock<Box<DomainReport>>,
+}
+
+impl PyDomainReport {
+    /// From a codes-only check (`domain::check_name_codes`) of `pack` and `query`.
+    pub fn new(pack: Arc<Pack>, query: Arc<DomainQuery>, c: DomainCheck<'_, '_>) -> Self {
+        PyDomainReport {
+            input: c.input.to_owned(),
+            verdict: c.verdict,
+            tld_status: c.tld_status.map(|s| s.as_str()),
+            codes: c.codes().collect(),
+            split: c.into_owned_split(),
+            pack,
+            query,
+            full: OnceLock::new(),
+        }
+    }
+
+    pub fn report(&self) -> &DomainReport {
+        self.full.get_or_init(|| Box::new(beiancheck::domain::check_name(&self.pack, &self.input, &self.query).report(&self.pack)))
+    }
 }
 
 #[pymethods]
 impl PyDomainReport {
     #[getter]
     fn input(&self) -> &str {
-        &self.d.input
+        &self.input
     }
     #[getter]
     fn verdict(&self) -> &'static str {
-        self.d.verdict.as_str()
+        self.verdict.as_str()
     }
     #[getter]
     fn ascii(&self) -> Option<&str> {
-        self.d.ascii.as_deref()
+        self.split.as_ref().map(|s| &*s.ascii)
     }
     #[getter]
     fn unicode(&self) -> Option<&str> {
-        self.d.unicode.as_deref()
+        self.report().unicode.as_deref()
     }
     #[getter]
     fn registrable(&self) -> Option<&str> {
-        self.d.registrable.as_deref()
+        self.split.as_ref().map(Split::registrable)
     }
     #[getter]
     fn registrable_unicode(&self) -> Option<&str> {
-        self.d.registrable_unicode.as_deref()
+        self.report().registrable_unicode.as_deref()
     }
     #[getter]
     fn suffix(&self) -> Option<&str> {
-        self.d.suffix.as_deref()
+        self.split.as_ref().map(Split::suffix)
     }
     #[getter]
     fn suffix_unicode(&self) -> Option<&str> {
-        self.d.suffix_unicode.as_deref()
+        self.report().suffix_unicode.as_deref()
     }
     #[getter]
     fn tld(&self) -> Option<&str> {
-        self.d.tld.as_deref()
+        self.split.as_ref().map(Split::tld)
     }
     #[getter]
     fn tld_status(&self) -> Option<&'static str> {
-        self.d.tld_status
+        self.tld_status
     }
     #[getter]
     fn tld_approved_since(&self) -> Option<&str> {
-        self.d.tld_approved_since.as_deref()
+        self.report().tld_approved_since.as_deref()
     }
     #[getter]
     fn tld_source(&self) -> Option<&str> {
-        self.d.tld_source.as_deref()
+        self.report().tld_source.as_deref()
     }
     #[getter]
     fn restriction<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        ser_to_py(py, &self.d.restriction)
+        ser_to_py(py, &self.report().restriction)
     }
     #[getter]
     fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        findings_list(py, &self.d.findings)
+        findings_list(py, &self.report().findings)
     }
     #[getter]
     fn codes(&self) -> Vec<&'static str> {
-        self.d.findings.iter().map(|f| f.code).collect()
+        self.codes.clone()
     }
     #[getter]
     fn rules<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        ser_to_py(py, &self.d.rules)
+        ser_to_py(py, &self.pack.info)
     }
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        ser_to_py(py, &self.d)
+        ser_to_py(py, self.report())
     }
     fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.d).map_err(|e| crate::BeiancheckError::new_err(format!("internal error: {e}")))
+        serde_json::to_string(self.report()).map_err(|e| crate::BeiancheckError::new_err(format!("internal error: {e}")))
     }
     fn keys(&self) -> Vec<&'static str> {
         DOMAIN_KEYS.to_vec()
@@ -401,14 +434,14 @@ impl PyDomainReport {
         match k.as_str() {
             "findings" => Ok(self.findings(py)?.into_any()),
             _ if DOMAIN_KEYS.contains(&k.as_str()) => {
-                let v = serde_json::to_value(&self.d).map_err(|e| crate::BeiancheckError::new_err(format!("internal error: {e}")))?;
+                let v = serde_json::to_value(self.report()).map_err(|e| crate::BeiancheckError::new_err(format!("internal error: {e}")))?;
                 to_py(py, &v[k.as_str()])
             }
             _ => Err(key_error(key, DOMAIN_KEYS)),
         }
     }
     fn __repr__(&self) -> String {
-        let d = &self.d;
+        let d = self.report();
         let codes: Vec<&str> = d.findings.iter().map(|f| f.code).collect();
         let mut s = format!("<DomainReport {} {}", d.input, d.verdict.as_str());
         if let (Some(r), Some(ru)) = (&d.registrable, &d.registrable_unicode) {

@@ -67,3 +67,14 @@ pub fn map<T: Send, R: Send>(n: usize, items: Vec<T>, f: impl Fn(T) -> R + Sync 
     }
     Ok(pool(n)?.install(|| items.into_par_iter().with_min_len(16).map(f).collect()))
 }
+
+/// Splits `items` into one contiguous run per thread and maps `f` over each run on its own
+/// thread (per-item tasks cost more than a domain check); the results of the runs in order.
+pub fn map_runs<'s, T: Sync, R: Send>(n: usize, items: &'s [T], f: impl Fn(&'s [T]) -> R + Sync + Send) -> PyResult<Vec<R>> {
+    if n <= 1 || items.len() < 2 * n {
+        return Ok(vec![f(items)]);
+    }
+    let run = items.len().div_ceil(n);
+    let runs: Vec<&'s [T]> = items.chunks(run).collect();
+    Ok(pool(n)?.install(|| runs.into_par_iter().with_min_len(1).map(f).collect()))
+}

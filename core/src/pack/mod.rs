@@ -10,6 +10,7 @@ pub mod notes;
 pub mod province;
 pub mod scope;
 pub mod sources;
+pub mod suffixes;
 pub mod tables;
 pub mod words;
 use crate::codes;
@@ -303,6 +304,9 @@ impl crate::report::sink::Render for Catalogue {
     fn render(&self, code: &'static str, path: String, ctx: crate::report::findings::Ctx, source: Option<&str>) -> Finding {
         Catalogue::render(self, code, path, ctx, source)
     }
+    fn severity(&self, code: &'static str) -> Severity {
+        Catalogue::severity(self, code)
+    }
 }
 
 impl Catalogue {
@@ -327,6 +331,11 @@ impl Catalogue {
     /// The public document a citation of this pack names (every citation has one: checked at load).
     pub fn document(&self, cite: &str) -> Option<&Arc<SourceDoc>> {
         self.cited.get(cite)
+    }
+
+    /// A code's severity (validation guarantees an entry for every code the engine emits).
+    pub fn severity(&self, code: &'static str) -> Severity {
+        self.entries[code].0
     }
 
     pub fn render(&self, code: &'static str, path: String, ctx: crate::report::findings::Ctx, source: Option<&str>) -> Finding {
@@ -415,9 +424,9 @@ pub struct Pack {
     /// The notes each province's reports show (pack/notes.rs), in `provinces` order.
     province_notes: Vec<Vec<crate::pack::notes::ProvinceNote>>,
     province_index: HashMap<String, usize>,
-    /// The ICANN section of the PSL plus the overlay, parsed (shared with packs that carry the
-    /// same list: see `parse_psl`).
-    pub psl: Arc<publicsuffix::IcannList>,
+    /// The ICANN section of the PSL plus the overlay, parsed into a label trie with FxHash maps
+    /// (shared with packs that carry the same list: see `parse_psl`).
+    pub psl: Arc<crate::pack::suffixes::SuffixList>,
     pub registrars: Vec<Registrar>,
     /// Registrars by the comparison key of their Chinese and English names (built once).
     registrar_index: HashMap<String, usize>,
@@ -455,20 +464,20 @@ fn psl_rules(text: &str) -> usize {
 /// Parses the PSL text, reusing the last parse when the text is the same. Parsing is half of a
 /// pack load, and a pack update usually changes province rows, not the PSL; comparing the text
 /// (~0.5 MB) costs a few dozen microseconds.
-static PSL_CACHE: Mutex<Option<(String, Arc<publicsuffix::IcannList>)>> = Mutex::new(None);
+static PSL_CACHE: Mutex<Option<Arc<crate::pack::suffixes::SuffixList>>> = Mutex::new(None);
 
-fn parse_psl(text: String) -> Result<Arc<publicsuffix::IcannList>, String> {
+fn parse_psl(text: String) -> Result<Arc<crate::pack::suffixes::SuffixList>, String> {
     if let Ok(last) = PSL_CACHE.lock() {
-        if let Some((t, list)) = last.as_ref() {
-            if *t == text {
+        if let Some(list) = last.as_ref() {
+            if list.text() == text {
                 return Ok(list.clone());
             }
         }
     }
-    let list: Arc<publicsuffix::IcannList> = Arc::new(text.parse().map_err(|e| format!("{e}"))?);
+    let list = Arc::new(crate::pack::suffixes::SuffixList::parse(text)?);
     // A poisoned lock only loses the cache; the parse stands.
     if let Ok(mut last) = PSL_CACHE.lock() {
-        *last = Some((text, list.clone()));
+        *last = Some(list.clone());
     }
     Ok(list)
 }
@@ -577,7 +586,7 @@ impl Pack {
         let mut merged = String::with_capacity(psl_text.len() + overlay.len());
         merged.push_str(&psl_text[..end]);
         merged.push_str(&overlay);
-        // Only the ICANN section is used (IcannList ignores private rules): parsing the private
+        // Only the ICANN section is used (private rules are not registry suffixes): parsing the private
         // third of the file would only slow every pack load.
         merged.push_str(PSL_ICANN_END);
         merged.push('\n');

@@ -7,17 +7,27 @@ use serde_json::Value;
 /// trait, so that the rules' sink does not depend on the pack that holds the rules.
 pub trait Render {
     fn render(&self, code: &'static str, path: String, ctx: Ctx, source: Option<&str>) -> Finding;
+    /// The code's severity, without rendering (codes-only results).
+    fn severity(&self, code: &'static str) -> Severity;
 }
 
 /// Collects findings for one check, rendering each against the catalogue once.
 pub struct Sink<'a> {
     catalogue: &'a dyn Render,
     pub findings: Vec<Finding>,
+    /// Some: only the codes are kept (with what orders them), no message is rendered: for
+    /// results that give the codes alone (the columnar domain results).
+    pub codes: Option<Vec<(Severity, String, &'static str)>>,
 }
 
 impl<'a> Sink<'a> {
     pub fn new(catalogue: &'a dyn Render) -> Self {
-        Sink { catalogue, findings: Vec::new() }
+        Sink { catalogue, findings: Vec::new(), codes: None }
+    }
+
+    /// A sink that keeps codes only (see [`Sink::codes`]).
+    pub fn codes_only(catalogue: &'a dyn Render) -> Self {
+        Sink { catalogue, findings: Vec::new(), codes: Some(Vec::new()) }
     }
 
     /// Adds a finding whose source is the catalogue's.
@@ -27,6 +37,10 @@ impl<'a> Sink<'a> {
 
     /// Adds a finding whose source is a table row's (a province rule, a keyword list …).
     pub fn add_sourced(&mut self, code: &'static str, path: impl Into<String>, ctx: Ctx, source: Option<&str>) {
+        if let Some(codes) = &mut self.codes {
+            codes.push((self.catalogue.severity(code), path.into(), code));
+            return;
+        }
         let f = self.catalogue.render(code, path.into(), ctx, source);
         self.findings.push(f);
     }

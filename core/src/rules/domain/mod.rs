@@ -14,15 +14,16 @@ use crate::ctx;
 use crate::dates;
 use crate::input::model::{DomainFacts, Fact, Website};
 use crate::pack::province::{Province, ProvinceRule};
-use crate::pack::{Pack, ReservedSuffix, TldStatus};
+use crate::pack::{Pack, ReservedSuffix, TldRow, TldStatus};
 use crate::report::sink::Sink;
 use crate::rules::registry::ask;
 use crate::rules::site::{DomainName, Site};
 use crate::rules::Cx;
 use crate::text::name_key;
+use crate::vocab;
 use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
-use publicsuffix::Psl;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::net::IpAddr;
 
 /// A domain split into its parts, all in A-label form.
@@ -60,22 +61,107 @@ fn reject(code: &'static str, en: impl Into<String>, zh: impl Into<String>) -> R
 /// Normalises and splits a domain. Only syntax and the suffix list decide here; eligibility
 /// rules come after.
 pub fn parse(pack: &Pack, input: &str) -> Result<Parsed, Rejection> {
-    let ascii = normalize(input)?;
-    let tld = ascii.rsplit('.').next().unwrap_or("").to_owned();
-    if tld.bytes().all(|b| b.is_ascii_digit()) {
+    split(pack, input).map(|s| s.to_parsed())
+}
+
+/// A domain split into its parts: one A-label string, borrowed from the input when the input
+/// is already lower-case LDH, and where its registrable part, suffix and TLD start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The whole name, normalised.
+    pub ascii: Cow<'a, str>,
+    registrable_at: usize,
+    suffix_at: usize,
+    tld_at: usize,
+}
+
+impl<'a> Split<'a> {
+    /// The registrable domain (what is filed), e.g. `example.com.cn`.
+    pub fn registrable(&self) -> &str {
+        &self.ascii[self.registrable_at..]
+    }
+    /// The public suffix, e.g. `com.cn`.
+    pub fn suffix(&self) -> &str {
+        &self.ascii[self.suffix_at..]
+    }
+    /// The last label, e.g. `cn`.
+    pub fn tld(&self) -> &str {
+        &self.ascii[self.tld_at..]
+    }
+    /// The owned form the application rules keep.
+    pub fn to_parsed(&self) -> Parsed {
+        Parsed {
+            ascii: self.ascii.clone().into_owned(),
+            registrable: self.registrable().to_owned(),
+            suffix: self.suffix().to_owned(),
+            tld: self.tld().to_owned(),
+        }
+    }
+    /// The same split, owning its string.
+    pub fn into_owned(self) -> Split<'static> {
+        Split { ascii: Cow::Owned(self.ascii.into_owned()), ..self }
+    }
+}
+
+/// [`parse`] without copying: the name is classified in one pass over its bytes, and only a
+/// name that is not plain LDH ASCII (non-ASCII, an `xn--` label, anything IDNA or the syntax
+/// rules would refuse or change other than by case) goes through [`normalize`].
+pub fn split<'a>(pack: &Pack, input: &'a str) -> Result<Split<'a>, Rejection> {
+    let ascii = match ldh_ascii(input) {
+        Some(a) => a,
+        None => Cow::Owned(normalize(input)?),
+    };
+    let tld_at = ascii.rfind('.').map_or(0, |i| i + 1);
+    if ascii.as_bytes()[tld_at..].iter().all(|b| b.is_ascii_digit()) {
         return Err(reject(DOMAIN_NOT_REGISTRABLE, "the last label is numeric", "顶级域为纯数字"));
     }
-    let Some(domain) = pack.psl.domain(ascii.as_bytes()) else {
-        let (en, zh) = if ascii.contains('.') || pack.psl.suffix(ascii.as_bytes()).is_some_and(|s| s.is_known()) {
+    let Some((registrable_len, suffix)) = pack.psl.domain(ascii.as_bytes()) else {
+        let (en, zh) = if ascii.contains('.') || pack.psl.suffix(ascii.as_bytes()).known {
             ("a public suffix, not a registered domain", "这是公共后缀，不是注册域名")
         } else {
             ("a single label is not a domain", "单个标签不是域名")
         };
         return Err(reject(DOMAIN_NOT_REGISTRABLE, en, zh));
     };
-    let registrable = String::from_utf8_lossy(domain.as_bytes()).into_owned();
-    let suffix = String::from_utf8_lossy(domain.suffix().as_bytes()).into_owned();
-    Ok(Parsed { ascii, registrable, suffix, tld })
+    let len = ascii.len();
+    Ok(Split { registrable_at: len - registrable_len, suffix_at: len - suffix.len, tld_at, ascii })
+}
+
+/// The normalised form of a name that needs no IDNA: plain LDH ASCII labels (upper case is
+/// lower-cased) that pass every syntax rule, at most one trailing dot, no `xn--` or other
+/// `??--` label, and a last label that is not numeric (so not an IP address either). None
+/// sends the name through [`normalize`], which gives the same answer for these names and the
+/// reason for every other.
+fn ldh_ascii(input: &str) -> Option<Cow<'_, str>> {
+    let b = input.as_bytes();
+    let s = b.strip_suffix(b".").unwrap_or(b);
+    if s.is_empty() || s.len() > 253 {
+        return None;
+    }
+    let label_ok = |l: &[u8]| {
+        !l.is_empty() && l.len() <= 63 && l[0] != b'-' && l[l.len() - 1] != b'-' && !(l.len() >= 4 && l[2] == b'-' && l[3] == b'-')
+    };
+    let mut upper = false;
+    let mut start = 0;
+    for (i, &c) in s.iter().enumerate() {
+        match c {
+            b'a'..=b'z' | b'0'..=b'9' | b'-' => {}
+            b'A'..=b'Z' => upper = true,
+            b'.' => {
+                if !label_ok(&s[start..i]) {
+                    return None;
+                }
+                start = i + 1;
+            }
+            _ => return None,
+        }
+    }
+    let last = &s[start..];
+    if !label_ok(last) || last.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let s = &input[..s.len()];
+    Some(if upper { Cow::Owned(s.to_ascii_lowercase()) } else { Cow::Borrowed(s) })
 }
 
 /// The name's A-label, lower-case form, or why it is not a domain name: UTS-46 ToASCII with
@@ -257,6 +343,181 @@ pub struct DomainReport {
     pub rules: crate::RulesInfo,
 }
 
+/// The answer for one domain, compactly: the split name (one string, borrowed from the input
+/// when it is already lower-case LDH, with offsets), the pack rows it matched (shared, not
+/// copied) and the findings. [`DomainCheck::report`] builds the full [`DomainReport`] (with the
+/// Unicode forms) from it; the Python binding writes Arrow columns straight from it.
+#[derive(Debug, Clone)]
+pub struct DomainCheck<'a, 'p> {
+    pub input: &'a str,
+    pub verdict: crate::Verdict,
+    /// None when the name is refused before its suffix is known.
+    pub split: Option<Split<'a>>,
+    pub tld_status: Option<TldStatus>,
+    pub tld_row: Option<&'p TldRow>,
+    pub reserved: Option<&'p ReservedSuffix>,
+    /// The findings, rendered ([`check_name`]); empty from [`check_name_codes`], which keeps
+    /// their codes in `codes` instead.
+    pub findings: Vec<crate::Finding>,
+    pub codes: Vec<&'static str>,
+}
+
+impl DomainCheck<'_, '_> {
+    /// The registrable domain (A-label form).
+    pub fn registrable(&self) -> Option<&str> {
+        self.split.as_ref().map(Split::registrable)
+    }
+    pub fn suffix(&self) -> Option<&str> {
+        self.split.as_ref().map(Split::suffix)
+    }
+    pub fn tld(&self) -> Option<&str> {
+        self.split.as_ref().map(Split::tld)
+    }
+    pub fn ascii(&self) -> Option<&str> {
+        self.split.as_ref().map(|s| &*s.ascii)
+    }
+    /// The findings' codes, in the report's order.
+    pub fn codes(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.findings.iter().map(|f| f.code).chain(self.codes.iter().copied())
+    }
+
+    /// The full report of the faces (CLI, C ABI, Python, wasm): Unicode forms, the TLD's
+    /// dates and source, the restriction and the rules' version.
+    pub fn report(&self, pack: &Pack) -> DomainReport {
+        let mut r = DomainReport {
+            input: self.input.to_owned(),
+            verdict: self.verdict,
+            ascii: None,
+            unicode: None,
+            registrable: None,
+            registrable_unicode: None,
+            suffix: None,
+            suffix_unicode: None,
+            tld: None,
+            tld_status: None,
+            tld_approved_since: None,
+            tld_source: None,
+            restriction: None,
+            findings: self.findings.clone(),
+            rules: pack.info.clone(),
+        };
+        let (Some(p), Some(status)) = (&self.split, self.tld_status) else { return r };
+        let row = self.tld_row;
+        r.tld_status = Some(status.as_str());
+        r.tld_approved_since = row.filter(|_| status == TldStatus::Approved || status == TldStatus::Disputed).and_then(|r| r.since.clone());
+        r.tld_source = row.map(|r| r.source.clone());
+        r.restriction = self.reserved.filter(|s| s.restricted).map(|s| Restriction {
+            suffix: s.unicode.clone(),
+            who_zh: s.who_zh.clone().unwrap_or_default(),
+            who_en: s.who_en.clone().unwrap_or_default(),
+            allowed_subject_kinds: s.allowed.clone(),
+            source: s.source.clone(),
+        });
+        // One IDNA pass for the whole name; the registrable part and the suffix are its last
+        // labels (ToUnicode keeps the labels of a valid A-label name).
+        let unicode = to_unicode(&p.ascii);
+        let tail = |n: usize| last_labels(&unicode, n).map(str::to_owned);
+        let same_shape = label_count(&unicode) == label_count(&p.ascii);
+        r.registrable_unicode =
+            Some(tail(label_count(p.registrable())).filter(|_| same_shape).unwrap_or_else(|| to_unicode(p.registrable())));
+        r.suffix_unicode = Some(tail(label_count(p.suffix())).filter(|_| same_shape).unwrap_or_else(|| to_unicode(p.suffix())));
+        r.unicode = Some(unicode);
+        r.ascii = Some(p.ascii.clone().into_owned());
+        r.registrable = Some(p.registrable().to_owned());
+        r.suffix = Some(p.suffix().to_owned());
+        r.tld = Some(p.tld().to_owned());
+        r
+    }
+
+    /// The same answer, owning its name (for results kept past the input, e.g. Python objects).
+    pub fn into_owned_split(self) -> Option<Split<'static>> {
+        self.split.map(Split::into_owned)
+    }
+}
+
+/// Can this domain be filed? The name rules (syntax, suffix, TLD, reserved suffixes and, with
+/// a province, its suffix list and reserved words), each pack table looked up once.
+pub fn check_name<'a, 'p>(pack: &'p Pack, name: &'a str, q: &DomainQuery) -> DomainCheck<'a, 'p> {
+    check_in(pack, name, q, Sink::new(&pack.catalogue))
+}
+
+/// As [`check_name`], keeping the findings' codes only (no message rendered): what columnar
+/// results need. The verdict and codes are those of [`check_name`].
+pub fn check_name_codes<'a, 'p>(pack: &'p Pack, name: &'a str, q: &DomainQuery) -> DomainCheck<'a, 'p> {
+    check_in(pack, name, q, Sink::codes_only(&pack.catalogue))
+}
+
+fn check_in<'a, 'p>(pack: &'p Pack, name: &'a str, q: &DomainQuery, mut sink: Sink<'p>) -> DomainCheck<'a, 'p> {
+    let province = crate::rules::province_of(pack, q.province.as_deref(), &mut sink);
+    let kind = q.subject_kind.as_deref().and_then(|k| {
+        let found = vocab::SUBJECT_KINDS.iter().copied().find(|v| *v == k);
+        if found.is_none() {
+            let list = vocab::SUBJECT_KINDS.join(", ");
+            sink.add(INPUT_INVALID_VALUE, "subject_kind", ctx!["field" => "subject_kind", "reason_en" => format!("\"{k}\" is not one of: {list}"), "reason_zh" => format!("“{k}”不在可选值中：{}", vocab::SUBJECT_KINDS.iter().map(|w| vocab::zh_of(vocab::SUBJECT_KINDS, w)).collect::<Vec<_>>().join("、"))]);
+        }
+        found
+    });
+    let mut r = DomainCheck {
+        input: name,
+        verdict: crate::Verdict::Eligible,
+        split: None,
+        tld_status: None,
+        tld_row: None,
+        reserved: None,
+        findings: Vec::new(),
+        codes: Vec::new(),
+    };
+    if name.len() > 1024 {
+        // Far beyond 253 characters: refuse without running IDNA over megabytes.
+        sink.add(DOMAIN_INVALID, "domain", ctx!["domain" => format!("{}…", name.chars().take(64).collect::<String>()), "reason_en" => format!("{} bytes long; at most 253 characters are allowed", name.len()), "reason_zh" => format!("长度 {} 字节，超过 253 个字符", name.len())]);
+        return r.finish(sink);
+    }
+    match split(pack, name) {
+        Err(rej) => sink.add(rej.code, "domain", ctx!["domain" => name, "reason_en" => rej.reason_en, "reason_zh" => rej.reason_zh]),
+        Ok(p) => {
+            let (status, row) = pack.tld(p.tld());
+            let reserved = reserved_for(pack, p.suffix(), p.tld());
+            national_name_rules(p.tld(), status, row, reserved, kind, "domain", &mut sink);
+            if let Some(prov) = province {
+                let rows = crate::rules::query_rows(Some(prov), kind.map(vocab::is_personal));
+                province_name_rules(&p.to_parsed(), status, kind, prov, &rows, "domain", &mut sink);
+            }
+            r.tld_status = Some(status);
+            r.tld_row = row;
+            r.reserved = reserved;
+            r.split = Some(p);
+        }
+    }
+    r.finish(sink)
+}
+
+impl<'a, 'p> DomainCheck<'a, 'p> {
+    fn finish(mut self, mut sink: Sink<'_>) -> Self {
+        use crate::findings::Severity;
+        match sink.codes.take() {
+            Some(mut codes) => {
+                // The report's order (findings::sort) for these findings: severity, path, code;
+                // findings that tie on all three have the same code.
+                codes.sort_by(|a, b| (a.0, &a.1, a.2).cmp(&(b.0, &b.1, b.2)));
+                self.verdict = if codes.iter().any(|c| c.0 == Severity::Error) {
+                    crate::Verdict::Ineligible
+                } else if codes.iter().any(|c| c.0 == Severity::Warning) {
+                    crate::Verdict::NeedsReview
+                } else {
+                    crate::Verdict::Eligible
+                };
+                self.codes = codes.into_iter().map(|c| c.2).collect();
+            }
+            None => {
+                let findings = sink.finish();
+                self.verdict = crate::Verdict::of(&findings);
+                self.findings = findings;
+            }
+        }
+        self
+    }
+}
+
 /// Rules on the name alone (no registration facts): TLD, reserved suffixes, province lists.
 pub(crate) fn name_rules(
     pack: &Pack,
@@ -268,8 +529,24 @@ pub(crate) fn name_rules(
     sink: &mut Sink,
 ) {
     let (status, row) = pack.tld(&p.tld);
+    national_name_rules(&p.tld, status, row, reserved_for(pack, &p.suffix, &p.tld), subject_kind, path, sink);
+    if let Some(prov) = province {
+        province_name_rules(p, status, subject_kind, prov, rows, path, sink);
+    }
+}
+
+/// The national name rules, on the TLD row and the reserved-suffix row already looked up.
+pub(crate) fn national_name_rules(
+    tld: &str,
+    status: TldStatus,
+    row: Option<&TldRow>,
+    reserved: Option<&ReservedSuffix>,
+    subject_kind: Option<&str>,
+    path: &str,
+    sink: &mut Sink,
+) {
     // The TLD's Unicode form, for messages only.
-    let tld_u = || to_unicode(&p.tld);
+    let tld_u = || to_unicode(tld);
     match status {
         TldStatus::Approved => {}
         TldStatus::Disputed => {
@@ -284,7 +561,7 @@ pub(crate) fn name_rules(
             sink.add_sourced(DOMAIN_TLD_NOT_APPROVED, path, ctx!["tld" => tld_u(), "status" => st], row.map(|r| r.source.as_str()));
         }
     }
-    if let Some(r) = reserved_for(pack, p) {
+    if let Some(r) = reserved {
         if let Some(kind) = subject_kind {
             if r.restricted && !r.allowed.iter().any(|k| k == kind) {
                 let code = if r.conditional.iter().any(|k| k == kind) { DOMAIN_SUFFIX_CONDITIONAL } else { DOMAIN_SUFFIX_RESERVED };
@@ -304,7 +581,19 @@ pub(crate) fn name_rules(
             }
         }
     }
-    let Some(prov) = province else { return };
+}
+
+/// The province's name rules (its TLD list and reserved words): the rows of `rows` asked at
+/// the domain name.
+fn province_name_rules(
+    p: &Parsed,
+    status: TldStatus,
+    subject_kind: Option<&str>,
+    prov: &Province,
+    rows: &[&ProvinceRule],
+    path: &str,
+    sink: &mut Sink,
+) {
     let place = crate::rules::place(prov);
     let name = DomainName {
         tld: &p.tld,
@@ -319,8 +608,8 @@ pub(crate) fn name_rules(
 }
 
 /// The reserved-suffix row for a domain: its public suffix (gov.cn, 政务.cn) or its TLD (.政务).
-pub(crate) fn reserved_for<'p>(pack: &'p Pack, p: &Parsed) -> Option<&'p ReservedSuffix> {
-    pack.reserved_suffix(&p.suffix).or_else(|| pack.reserved_suffix(&p.tld))
+pub(crate) fn reserved_for<'p>(pack: &'p Pack, suffix: &str, tld: &str) -> Option<&'p ReservedSuffix> {
+    pack.reserved_suffix(suffix).or_else(|| if suffix.len() == tld.len() { None } else { pack.reserved_suffix(tld) })
 }
 
 /// Checks every website's domain, and the registration facts given for it.
