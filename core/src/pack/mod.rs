@@ -65,7 +65,7 @@ pub struct Meta {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCatalogue {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     codes: Vec<CatalogueEntry>,
 }
@@ -74,7 +74,7 @@ struct RawCatalogue {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawExplain {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     codes: Vec<RawExplainEntry>,
 }
@@ -118,7 +118,7 @@ pub struct CatalogueEntry {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTlds {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     as_of: String,
     approved: Vec<TldRow>,
@@ -165,7 +165,7 @@ impl TldStatus {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawReserved {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     suffixes: Vec<ReservedSuffix>,
 }
@@ -199,7 +199,7 @@ pub struct ReservedSuffix {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawMaterials {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     upload: UploadRules,
     materials: Vec<MaterialRow>,
@@ -219,7 +219,7 @@ pub struct UploadRules {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPreapproval {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     categories: Vec<PreApprovalCategory>,
 }
@@ -242,7 +242,7 @@ pub struct PreApprovalCategory {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRegistrars {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     registrars: Vec<Registrar>,
 }
@@ -262,7 +262,7 @@ pub struct Registrar {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProvinces {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     provinces: Vec<Province>,
 }
