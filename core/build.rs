@@ -2,6 +2,7 @@
 //! document (`$OUT_DIR/pack.json`), embedded by `Engine::embedded()` and exported by
 //! `beiancheck rules --export`. Keys are the file stems in sorted order, so the bundle (and its
 //! SHA-256) is byte-identical for the same files.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a build script reports failure by panicking")]
 use sha2::Digest;
 use std::{env, fs, path::Path};
 

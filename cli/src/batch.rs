@@ -214,7 +214,7 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// Exit codes: 0 the run completed; 1 it completed and `--fail-on-error` found input-error
 /// rows; 2 usage, read or write error; 130 interrupted (`--resume` continues).
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, reason = "one per command-line option of `beiancheck batch`")]
 pub fn run(
     engine: &Engine,
     input: &str,
@@ -308,7 +308,9 @@ pub fn run(
     } else {
         ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
     };
-    bar.set_style(ProgressStyle::with_template("{spinner} {pos} rows checked ({per_sec}) {elapsed}").expect("valid template"));
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {pos} rows checked ({per_sec}) {elapsed}") {
+        bar.set_style(style);
+    }
     bar.set_position(tally.rows);
 
     let mut batch: Vec<Row> = Vec::with_capacity(chunk);

@@ -50,6 +50,7 @@ pub fn run(a: Args) -> Result<u8, String> {
     Ok(code)
 }
 
+#[allow(clippy::expect_used, reason = "an IdResult is a struct of strings and booleans: it serialises, to an object")]
 fn json_line(line: Option<usize>, value: &str, r: &IdResult) -> String {
     let mut v = serde_json::to_value(r).expect("an IdResult always serialises");
     let obj = v.as_object_mut().expect("an IdResult is an object");

@@ -1,5 +1,6 @@
 //! The `beiancheck` command. It only reads input, calls the core and prints: every decision is
 //! the core's.
+#![forbid(unsafe_code)]
 use beiancheck::{Engine, InputError, Verdict};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};

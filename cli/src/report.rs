@@ -39,7 +39,7 @@ fn rows_out(output: &str, csv: bool) -> Result<usize, String> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, reason = "the options of `beiancheck batch --report` it reads; one call site")]
 pub fn write(
     engine: &Engine,
     input: &str,
@@ -64,7 +64,7 @@ pub fn write(
             row += 1;
             match t {
                 Ok(text) => {
-                    let out = checked.next().expect("one result per good row");
+                    let out = checked.next().ok_or_else(|| "internal error: fewer results than rows".to_owned())?;
                     s.add(row, &Facets::of_json(engine, text), out.as_ref());
                 }
                 Err(msg) => {

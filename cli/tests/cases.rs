@@ -1,6 +1,7 @@
 //! Runs every acceptance case of ../shared/cases through the core and through the `beiancheck`
 //! binary, and holds tests/cases_pending.txt to account: a listed case that passes, or an
 //! unlisted one that fails, fails the run (so the list only shrinks).
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 mod common;
 
 use common::{judge, load_cases, repo, through_cli, through_core};

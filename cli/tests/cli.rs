@@ -1,4 +1,5 @@
 //! The `beiancheck` command as a script would use it.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};

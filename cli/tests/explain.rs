@@ -1,6 +1,7 @@
 //! `beiancheck explain CODE` (issue 13): for every code of the catalogue it says what the code
 //! means, what it does to the verdict, where the rule comes from, how to fix it and an example
 //! finding; an unknown code is a usage error (exit 2) that names the nearest codes.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

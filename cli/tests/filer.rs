@@ -1,5 +1,6 @@
 //! What a filer reads from the `beiancheck` command (issue 13): sources they can open, messages
 //! in their language, one answer to bad input, script-friendly batch and domain modes.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,5 +1,6 @@
 //! tests/hostile/: every hostile input through the core and the CLI gets a clear answer
 //! (the expected input error, or a report), never a crash or a hang.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,4 +1,5 @@
 //! `beiancheck id`: identity numbers on their own, through the built binary.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 

@@ -2,6 +2,7 @@
 //! the format of ../shared/cases) through the core and through the `beiancheck` binary, and holds
 //! tests/provinces_pending.txt to account like tests/cases_pending.txt: a listed case must fail,
 //! an unlisted one must pass.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 mod common;
 
 use common::{judge, load_cases, repo, through_cli, through_core};

@@ -2,6 +2,7 @@
 //! back from the rendered DOM, hostile values must show as text with none of their script run,
 //! and a screenshot is taken. Without Chromium this skips, saying why — unless
 //! BEIANCHECK_REQUIRE_CHROMIUM is set, as tests/report/run.sh does after installing it.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,6 +1,7 @@
 //! The `beiancheck` command inside scripts and pipelines (issue 13, item 5): closed pipes,
 //! batch rows that say where they came from and what they are, exit codes, `domain -f`, and
 //! process steps that are not ready when their inputs are missing.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! The set-up scripts the README promises (issue 13, item 6), run against stand-ins so that no
 //! real installation or suite run happens: scripts/test.sh times each step and ends with one
 //! summary line; scripts/install-cbindgen.sh never replaces a user's own cbindgen.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

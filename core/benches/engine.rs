@@ -1,6 +1,7 @@
 //! Criterion benchmarks for the targets of ../shared/DESIGN.md (Targets): domain check ≤ 1 µs,
 //! a 3-website application JSON → JSON ≤ 20 µs, pack load ≤ 10 ms, check_many scaling.
 //! Run: `cargo bench -p beiancheck --bench engine` (medians are in target/criterion).
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "benchmark code: a failure should stop it loudly")]
 use beiancheck::{DomainQuery, Engine, Pack, EMBEDDED_PACK};
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 

@@ -1,6 +1,7 @@
 //! A loop to profile one check (see docs/BENCHMARKS.md, profile):
 //! `cargo run --release -p beiancheck --example profile -- [app|domain|pack|pack-cold] [N] [WEBSITES]`
 //! or `… -- jsonl N FILE` (every line of a JSONL file, N passes).
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "example code: a failure should stop it loudly")]
 use beiancheck::{DomainQuery, Engine};
 use std::hint::black_box;
 use std::time::Instant;

@@ -5,6 +5,7 @@ use chrono::{Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTim
 /// A point in time as Shanghai sees it. Inputs without a time are taken at 00:00.
 pub type Moment = NaiveDateTime;
 
+#[allow(clippy::expect_used, reason = "a constant offset of 8 hours, well inside FixedOffset's ±24 hours")]
 pub fn shanghai() -> FixedOffset {
     FixedOffset::east_opt(8 * 3600).expect("valid offset")
 }
@@ -104,7 +105,12 @@ pub fn add_working_days(d: NaiveDate, n: u32) -> NaiveDate {
     let mut r = d;
     let mut left = n;
     while left > 0 {
-        r = r.succ_opt().expect("date in range");
+        #[allow(
+            clippy::expect_used,
+            reason = "dates parse with 4-digit years; chrono counts to year 262143 (a pack's wait in the millions of days would still panic)"
+        )]
+        let next = r.succ_opt().expect("date in range");
+        r = next;
         if !matches!(r.weekday(), Weekday::Sat | Weekday::Sun) {
             left -= 1;
         }

@@ -50,6 +50,10 @@ use std::sync::Arc;
 /// The pack built from core/rules/ at compile time.
 pub const EMBEDDED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pack.json"));
 
+#[allow(
+    clippy::expect_used,
+    reason = "an invariant: the embedded pack is built from core/rules/ and the test suite loads and validates it"
+)]
 static EMBEDDED: Lazy<Arc<Pack>> =
     Lazy::new(|| Arc::new(Pack::from_bytes(EMBEDDED_PACK).expect("the embedded rule pack is validated by the test suite")));
 

@@ -9,6 +9,7 @@
 //! filing (examples/access-filing-shanghai.json), or a province case of tests/provinces/ by
 //! name. Identity numbers are literals (their check characters computed by hand, not with
 //! beiancheck::ids), so a broken check-digit routine cannot agree with its own test data.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::codes::*;
 use beiancheck::{Engine, Limits};
 use serde_json::{json, Value};

@@ -6,6 +6,7 @@
 //! Every difference must be listed, with its reason, in `tests/conformance_deviations.txt`; an
 //! unlisted difference fails, and so does a listed one that no longer happens (the list stays
 //! true).
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::domain::{normalize, parse};
 use beiancheck::Engine;
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,4 +1,5 @@
 //! The engine as a long-lived, shared object: limits, pack swaps under load, threads.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::{Engine, Limits};
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -1,5 +1,6 @@
 //! explain.json is checked when a pack loads: every code says how to fix it, in both
 //! languages, with an example that fills every placeholder of its messages.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::Engine;
 use serde_json::Value;
 

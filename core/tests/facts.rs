@@ -4,6 +4,7 @@
 //! `FACT_MISSING` (or a claim that is the same as `null`), null is "does not exist" (or an
 //! invalid value where that means nothing), a value is checked. `every_field_has_a_row` keeps
 //! the table complete: a field the reader learns without a row here fails.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::model::field_paths;
 use beiancheck::{Engine, Report, Verdict};
 use serde_json::{json, Value};

@@ -2,6 +2,7 @@
 //! core/src is resolved to the module file it names, and the graph of files must be acyclic, so
 //! a reader can follow the flow from input to report one way. Leaves that every layer uses
 //! (codes, dates, text, vocab) are modules like any other here.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

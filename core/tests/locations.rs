@@ -1,5 +1,6 @@
 //! Bad JSON text is located as invalid UTF-8 is (issue 13): 1-based line and column counted in
 //! characters, never column 0, never bytes.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::Engine;
 
 fn at(text: &str) -> (usize, usize) {

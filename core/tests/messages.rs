@@ -1,5 +1,6 @@
 //! Every catalogue template, rendered with every value its context can take: zh text reads as
 //! Chinese (no vocabulary word left in ASCII), en text as English (no Chinese from the template).
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::vocab::{self, VOCABULARIES};
 use beiancheck::Engine;
 use serde_json::Value;

@@ -1,5 +1,6 @@
 //! Website names of personal sites (place names from the divisions table, the filer's own name,
 //! sensitive words) and filing numbers (licence forms, folding, province), through the engine.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::Engine;
 use serde_json::{json, Value};
 

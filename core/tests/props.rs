@@ -1,4 +1,5 @@
 //! Properties that must hold for every input (proptest).
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::{domain, DomainQuery, Engine};
 use proptest::prelude::*;
 use serde_json::{json, Value};

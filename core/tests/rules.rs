@@ -1,4 +1,5 @@
 //! Rule boundaries, through the public API: a clean application, one change at a time.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::Engine;
 use serde_json::{json, Value};
 

@@ -4,6 +4,7 @@
 //! answer are the reader's own (a value of the row's type is read without an input error, a
 //! value of another type is refused, a required field left out is INPUT_MISSING_FIELD).
 //! python/tests/test_schema.py validates every example and case against the schema.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::model::{field_paths, Shape};
 use beiancheck::schema::{self, Ty, OBJECTS, REQUIRED, ROWS};
 use beiancheck::vocab;

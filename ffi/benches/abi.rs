@@ -1,11 +1,12 @@
 //! C ABI overhead: `beian_check_json` (UTF-8 check, panic boundary, copy into a C buffer, free)
 //! against the core call it wraps, on the same 3-website application. Target: ≤ 10 % over the
 //! core (../shared/DESIGN.md, Targets). Run: `cargo bench -p beiancheck-ffi --bench abi`.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "benchmark code: a failure should stop it loudly")]
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 // The library builds only as cdylib/staticlib; its source is compiled into the bench instead,
 // which measures the wrapper itself (the dynamic-call cost of the .so is a few ns on top).
-#[allow(dead_code, unused, clippy::all)]
+#[allow(dead_code, unused, clippy::all, reason = "the ffi source compiled in to call part of it; it is linted as the ffi crate")]
 #[path = "../src/lib.rs"]
 mod ffi;
 

@@ -2,6 +2,7 @@
 //! (`Report::to_json()`) for each application file, written to OUTDIR/<file name>.
 //!
 //! cargo run -p beiancheck-ffi --example core_reports -- OUTDIR APP.json...
+#![allow(clippy::expect_used, reason = "a test helper the C tests run: it ends on the first failure, with a message")]
 use std::path::Path;
 
 fn main() {

@@ -14,7 +14,9 @@
 //!
 //! `unsafe` is confined to reading caller memory, handing out / taking back ownership, and the
 //! `extern "C"` surface itself; each block says what it relies on.
-#![allow(non_camel_case_types)]
+#![allow(non_camel_case_types, reason = "the C names of the ABI types (beian_buf, beian_result, ...) are the header's")]
+// Not `forbid(unsafe_code)` like core and cli: a C ABI must read caller memory through raw
+// pointers. Each unsafe operation needs its own block, with its SAFETY comment.
 #![deny(unsafe_op_in_unsafe_fn)]
 
 use core_engine::{codes, Engine, InputError, PackError};
@@ -187,6 +189,11 @@ impl Failure {
         let mut f = Failure::new(BEIAN_INVALID_ARGUMENT, "INVALID_ARGUMENT", message);
         f.detail.path = Some(param.to_owned());
         f
+    }
+    /// What a panic inside `guard` would report, for an error that cannot happen (a report
+    /// that does not serialise).
+    fn internal(e: impl std::fmt::Display) -> Failure {
+        Failure::new(BEIAN_PANIC, "PANIC", format!("internal error (please report it): {e}"))
     }
     fn pack(e: PackError) -> Failure {
         let mut f = Failure::new(BEIAN_INVALID_PACK, "PACK_INVALID", e.to_string());
@@ -502,7 +509,7 @@ pub unsafe extern "C" fn beian_check_domain(
         // SAFETY: the caller's contract for `engine` and `name`.
         let (engine, name) = unsafe { (engine_ref(engine)?, text(name, len, "name")?) };
         let report = engine.check_domain(name, &Default::default());
-        let json = serde_json::to_string(&report).expect("a domain report always serialises");
+        let json = serde_json::to_string(&report).map_err(Failure::internal)?;
         // SAFETY: `out` is non-NULL.
         unsafe { hand_out_buf(out, json) };
         Ok(())
@@ -544,7 +551,7 @@ pub unsafe extern "C" fn beian_check_domain_for(
         };
         let q = core_engine::DomainQuery { subject_kind: opt(subject_kind, "subject_kind")?, province: opt(province, "province")? };
         let report = engine.check_domain(name, &q);
-        let json = serde_json::to_string(&report).expect("a domain report always serialises");
+        let json = serde_json::to_string(&report).map_err(Failure::internal)?;
         // SAFETY: `out` is non-NULL.
         unsafe { hand_out_buf(out, json) };
         Ok(())
@@ -580,7 +587,7 @@ pub unsafe extern "C" fn beian_materials_json(
         // SAFETY: the caller's contract for `engine` and `query_json`.
         let (engine, text) = unsafe { (engine_ref(engine)?, text(query_json, len, "query_json")?) };
         let report = engine.materials_json(text).map_err(Failure::input)?;
-        let json = serde_json::to_string(&report).expect("a materials report always serialises");
+        let json = serde_json::to_string(&report).map_err(Failure::internal)?;
         // SAFETY: `out` is non-NULL.
         unsafe { hand_out_buf(out, json) };
         Ok(())
@@ -636,7 +643,7 @@ pub unsafe extern "C" fn beian_check_id(
             core_engine::dates::parse_date(d).map_err(|e| Failure::argument("as_of", e))?
         };
         let r = core_engine::ids::check_id(k, v, day);
-        let json = serde_json::to_string(&r).expect("an IdResult always serialises");
+        let json = serde_json::to_string(&r).map_err(Failure::internal)?;
         // SAFETY: `out` is non-NULL.
         unsafe { hand_out_buf(out, json) };
         Ok(())
@@ -701,7 +708,8 @@ pub unsafe extern "C" fn beian_last_error_json(out: *mut beian_buf) -> beian_res
         match detail {
             None => BEIAN_NO_ERROR_DETAIL,
             Some(d) => {
-                let json = serde_json::to_string(&d).expect("a detail always serialises");
+                // As a panic would be (below): a detail of strings and numbers always serialises.
+                let Ok(json) = serde_json::to_string(&d) else { return BEIAN_PANIC };
                 // SAFETY: `out` is non-NULL.
                 unsafe { hand_out_buf(out, json) };
                 BEIAN_OK
@@ -749,6 +757,14 @@ pub unsafe extern "C" fn beian_result_message(result: c_uint, buf: *mut c_char, 
 
 static VERSION: OnceLock<CString> = OnceLock::new();
 
+#[allow(
+    clippy::expect_used,
+    reason = "the embedded pack's version has no NUL; were it to, beian_version catches the panic and answers FALLBACK"
+)]
+fn version_string(rules: &str) -> CString {
+    CString::new(format!("beiancheck/{} rules/{rules}", env!("CARGO_PKG_VERSION"))).expect("a version has no NUL")
+}
+
 /// `"beiancheck/X.Y.Z rules/VERSION"`: the library version and the version of the rule pack
 /// embedded in it, as a NUL-terminated string owned by the library (static: never free it).
 ///
@@ -760,7 +776,7 @@ pub extern "C" fn beian_version() -> *const c_char {
         VERSION
             .get_or_init(|| {
                 let rules = Engine::embedded().rules_info().version;
-                CString::new(format!("beiancheck/{} rules/{rules}", env!("CARGO_PKG_VERSION"))).expect("a version has no NUL")
+                version_string(&rules)
             })
             .as_ptr()
     })

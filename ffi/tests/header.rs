@@ -3,6 +3,7 @@
 //!
 //! Without cbindgen it skips, saying why — unless BEIANCHECK_REQUIRE_CBINDGEN is set, as
 //! tests/c/run.sh does after installing the pinned version (so CI never skips it).
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 extern crate beiancheck as core_engine;
 
 // The ffi crate builds only as cdylib/staticlib, so its source is compiled in here.
-#[allow(dead_code, unused, clippy::all)]
+#[allow(dead_code, unused, clippy::all, reason = "the ffi source compiled in to call part of it; it is linted as the ffi crate")]
 #[path = "../../ffi/src/lib.rs"]
 mod ffi;
 

@@ -1,6 +1,9 @@
 //! `beiancheck._native`: the Python face of the beiancheck core. It converts inputs and outputs
 //! and nothing else; every decision is the core's. The public API is the `beiancheck` package
 //! (python/beiancheck), which wraps this module.
+//!
+//! Not `forbid(unsafe_code)` like core and cli: the Arrow interface (arrow.rs) takes ownership
+//! of C stream structs through raw pointers, which only `unsafe` can do.
 use beiancheck::{DomainQuery, Engine, InputError as CoreInputError, MaterialsQuery, Report};
 use chrono::NaiveDate;
 use pyo3::exceptions::{PyException, PyTypeError};

@@ -194,7 +194,7 @@ impl RecordBatchReader for RowsReader {
 /// Arrow data with a text `column` → a lazy Arrow stream capsule of result rows.
 #[pyfunction]
 #[pyo3(signature = (engine, data, column = "application", *, id_column = None, report = false, threads = None, as_of = None, chunk_size = 8192))]
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, reason = "one per keyword argument of the Python function")]
 pub fn _check_rows_arrow<'py>(
     py: Python<'py>,
     engine: &Bound<'py, PyEngine>,
@@ -236,7 +236,7 @@ pub fn _check_rows_arrow<'py>(
 /// batch of result rows as an Arrow stream capsule, rows numbered from `start`.
 #[pyfunction]
 #[pyo3(signature = (engine, rows, start = 0, *, report = false, threads = None, as_of = None, drop_nulls = false))]
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, reason = "one per keyword argument of the Python function")]
 pub fn _rows_batch<'py>(
     py: Python<'py>,
     engine: &Bound<'py, PyEngine>,

@@ -7,6 +7,7 @@
 //! traps), so a check takes `today` — `YYYY-MM-DD`, or an RFC 3339 date-time such as
 //! `Date.prototype.toISOString()` gives — and the core uses it when the application has no
 //! `as_of`. The JavaScript wrapper (js/index.js) turns a `Date` into that string.
+#![forbid(unsafe_code)]
 use beiancheck::{codes, dates, ids, DomainQuery, Engine, InputError};
 use chrono::NaiveDate;
 use std::sync::OnceLock;
@@ -22,6 +23,7 @@ fn engine() -> &'static Engine {
 /// in every binding.
 const INVALID_ARGUMENT: u32 = 7009;
 
+#[allow(clippy::expect_used, reason = "an input error is strings and numbers: it always serialises")]
 fn error(e: &InputError) -> JsValue {
     JsValue::from_str(&serde_json::to_string(e).expect("an input error always serialises"))
 }
@@ -51,6 +53,7 @@ pub fn check_json(application: &str, today: &str) -> Result<String, JsValue> {
 
 /// Can this domain be filed (with a subject kind and a province, their rules too)? The domain
 /// report's JSON.
+#[allow(clippy::expect_used, reason = "a domain report has no map with non-string keys and no fallible Serialize impl")]
 #[wasm_bindgen(js_name = checkDomainJson)]
 pub fn check_domain_json(name: &str, subject_kind: Option<String>, province: Option<String>) -> String {
     let report = engine().check_domain(name, &DomainQuery { subject_kind, province });
@@ -58,6 +61,7 @@ pub fn check_domain_json(name: &str, subject_kind: Option<String>, province: Opt
 }
 
 /// What must be prepared: a materials query (JSON text). The materials report's JSON.
+#[allow(clippy::expect_used, reason = "a materials report has no map with non-string keys and no fallible Serialize impl")]
 #[wasm_bindgen(js_name = materialsJson)]
 pub fn materials_json(query: &str) -> Result<String, JsValue> {
     let report = engine().materials_json(query).map_err(|e| error(&e))?;
@@ -69,6 +73,7 @@ pub fn materials_json(query: &str) -> Result<String, JsValue> {
 /// `beiancheck id --json`. An invalid number is an answer (`"valid":false` and its `reason`);
 /// an unknown kind throws the C ABI's error detail as JSON: result 7009, code
 /// `INVALID_ARGUMENT`, path `kind`.
+#[allow(clippy::expect_used, reason = "an IdResult is strings and booleans: it always serialises")]
 #[wasm_bindgen(js_name = checkIdJson)]
 pub fn check_id_json(kind: &str, value: &str, today: &str) -> Result<String, JsValue> {
     let kind = ids::IdKind::parse(kind).map_err(|e| {
@@ -83,6 +88,7 @@ pub fn check_id_json(kind: &str, value: &str, today: &str) -> Result<String, JsV
 }
 
 /// The rule pack's version and SHA-256, as JSON.
+#[allow(clippy::expect_used, reason = "rules info is two strings: it always serialises")]
 #[wasm_bindgen(js_name = rulesJson)]
 pub fn rules_json() -> String {
     serde_json::to_string(&engine().rules_info()).expect("rules info always serialises")

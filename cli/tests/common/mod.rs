@@ -1,6 +1,6 @@
 //! Shared by the case runners (cli/tests/cases.rs for ../shared/cases, cli/tests/provinces.rs
 //! for tests/provinces): what a case expects of a report, and the pending-list bookkeeping.
-#![allow(dead_code)]
+#![allow(dead_code, reason = "each case runner includes this module and uses part of it")]
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

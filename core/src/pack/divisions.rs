@@ -9,7 +9,7 @@ use serde::Deserialize;
 #[derive(Deserialize, Clone, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct DivisionsTable {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     pub about: Option<String>,
     /// The package and data edition the table was derived from.
     pub package: String,
@@ -109,6 +109,7 @@ impl PlaceNames {
                 // The first place with a name keeps it (朝阳区 is in several cities).
                 if seen.insert(n) {
                     let start = n.as_ptr() as usize - row.as_ptr() as usize;
+                    #[allow(clippy::expect_used, reason = "names of fewer than 2 characters were rejected just above")]
                     let first = n.chars().next().expect("2 characters or more");
                     by_first.entry(first).or_default().push(names.len() as u32);
                     names.push((i as u32, start as u32, (start + n.len()) as u32));
@@ -155,6 +156,10 @@ static PREFIXES: Lazy<Vec<(String, String, bool)>> = Lazy::new(|| {
         provinces: Vec<ProvinceDivision>,
         outside_mainland: Vec<ProvinceDivision>,
     }
+    #[allow(
+        clippy::expect_used,
+        reason = "a compile-time constant: rules/divisions.json is part of the embedded pack, which the test suite loads and validates"
+    )]
     let t: Prefixes = serde_json::from_str(include_str!("../../rules/divisions.json")).expect("rules/divisions.json is checked at build");
     let mainland = t.provinces.into_iter().map(|p| (p.code, p.province, true));
     mainland.chain(t.outside_mainland.into_iter().map(|p| (p.code, p.province, false))).collect()

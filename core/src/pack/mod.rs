@@ -67,7 +67,7 @@ pub struct Meta {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCatalogue {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     codes: Vec<CatalogueEntry>,
 }
@@ -76,7 +76,7 @@ struct RawCatalogue {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawExplain {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     codes: Vec<RawExplainEntry>,
 }
@@ -120,7 +120,7 @@ pub struct CatalogueEntry {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTlds {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     as_of: String,
     approved: Vec<TldRow>,
@@ -167,7 +167,7 @@ impl TldStatus {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawReserved {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     suffixes: Vec<ReservedSuffix>,
 }
@@ -201,7 +201,7 @@ pub struct ReservedSuffix {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawMaterials {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     upload: UploadRules,
     materials: Vec<MaterialRow>,
@@ -221,7 +221,7 @@ pub struct UploadRules {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPreapproval {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     categories: Vec<PreApprovalCategory>,
     /// Longer words in which a keyword is not one (基金会 holds the finance keyword 基金).
@@ -259,7 +259,7 @@ pub struct PreApprovalCategory {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRegistrars {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     registrars: Vec<Registrar>,
 }
@@ -279,7 +279,7 @@ pub struct Registrar {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProvinces {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     provinces: Vec<Province>,
     /// The note rows a report shows (pack/notes.rs).

@@ -55,6 +55,7 @@ impl Province {
                     }
                 }
             }
+            #[allow(clippy::expect_used, reason = "AhoCorasick::new fails only past about 2^31 patterns or states: gigabytes of words")]
             let automaton = aho_corasick::AhoCorasick::new(&words).expect("a keyword list of the pack's size always compiles");
             ProvinceKeywords { automaton, row_of }
         });

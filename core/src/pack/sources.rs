@@ -25,7 +25,7 @@ pub struct SourceDoc {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSources {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     about: Option<String>,
     documents: BTreeMap<String, RawDoc>,
     aliases: BTreeMap<String, String>,
@@ -36,7 +36,7 @@ pub(crate) struct RawSources {
 struct RawDoc {
     title: String,
     url: String,
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "required in the pack file (where the copy came from); the engine never reads it")]
     origin: String,
 }
 

@@ -6,7 +6,7 @@ use serde::Deserialize;
 #[derive(Deserialize, Clone, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct ResourcesTable {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     pub about: Option<String>,
     pub kinds: Vec<ResourceKindRule>,
     pub regions: Regions,
@@ -55,7 +55,7 @@ pub struct Regions {
 #[derive(Deserialize, Clone, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct SubjectsTable {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     pub about: Option<String>,
     pub certificates: Vec<CertificateRow>,
     pub person_id_types: TypesRow,
@@ -145,7 +145,7 @@ pub enum Eligibility {
 #[derive(Deserialize, Clone, Debug)]
 #[serde(deny_unknown_fields)]
 pub struct WebsitesTable {
-    #[allow(dead_code)]
+    #[allow(dead_code, reason = "read so that deny_unknown_fields accepts it; documentation only")]
     pub about: Option<String>,
     pub min_name_chars: u32,
     pub allowed_symbols: Vec<String>,

@@ -59,6 +59,7 @@ impl std::fmt::Debug for Words {
     }
 }
 
+#[allow(clippy::expect_used, reason = "AhoCorasick::new fails only past about 2^31 patterns or states: gigabytes of words")]
 fn build<'a>(words: impl IntoIterator<Item = &'a str>) -> Compiled {
     let (index, patterns): (Vec<usize>, Vec<&str>) = words.into_iter().enumerate().filter(|(_, w)| !w.is_empty()).unzip();
     let automaton = AhoCorasick::new(patterns).expect("a word list of the pack's size always compiles");

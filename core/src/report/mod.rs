@@ -71,6 +71,7 @@ pub struct MaterialItem {
 }
 
 impl MaterialItem {
+    #[allow(clippy::expect_used, reason = "serialising these strings cannot fail, and serde_json's output is JSON")]
     pub fn new(
         code: &'static str,
         name: SharedMessage,
@@ -145,6 +146,7 @@ pub struct SharedTimeline {
 }
 
 impl SharedTimeline {
+    #[allow(clippy::expect_used, reason = "serialising numbers and strings cannot fail, and serde_json's output is JSON")]
     pub fn new(timeline: Timeline) -> Self {
         let json = serde_json::to_string(&timeline).expect("a timeline always serialises");
         SharedTimeline { timeline, json: Arc::from(RawValue::from_string(json).expect("serde_json output is JSON")) }
@@ -192,11 +194,13 @@ pub struct Report {
 
 impl Report {
     /// The report as JSON; byte-identical for the same input and pack.
+    #[allow(clippy::expect_used, reason = "a report has no map with non-string keys and no fallible Serialize impl")]
     pub fn to_json(&self) -> String {
         // (A pre-sized buffer would save a few regrowths but cost a UTF-8 check of the whole
         // output without `unsafe`: more than it saves.)
         serde_json::to_string(self).expect("a report always serialises")
     }
+    #[allow(clippy::expect_used, reason = "a report has no map with non-string keys and no fallible Serialize impl")]
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report always serialises")
     }

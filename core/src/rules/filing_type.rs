@@ -144,6 +144,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Option<&'static str> {
     let same_province = |n: &FilingNumber, s: &str, path: &str, sink: &mut Sink| {
         let Some(here) = cx.province else { return };
         if n.province != here.code {
+            #[allow(clippy::expect_used, reason = "a filing number parses only with a province abbreviation of the pack")]
             let theirs = pack.province_by_code(&n.province).expect("parsed from a province's abbreviation");
             sink.add(
                 FILING_NUMBER_PROVINCE_MISMATCH,
@@ -239,7 +240,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) -> Option<&'static str> {
     let any_access = types.iter().any(|t| is_access(t));
     let any_new = types.iter().any(|t| !is_access(t));
     // Access and new websites cannot share an order; access comes first (F14).
-    let derived = if any_access { *types.iter().find(|t| is_access(t)).expect("one is access") } else { types[0] };
+    let derived = types.iter().copied().find(|t| is_access(t)).unwrap_or_else(|| types[0]);
     if any_access && any_new {
         let first_new = types.iter().position(|t| !is_access(t)).unwrap_or(0);
         sink.add(FILING_TYPE_COMBINATION, format!("websites[{first_new}]"), ctx!["types" => types.to_vec()]);

@@ -35,12 +35,12 @@ pub(crate) fn province_of<'p>(pack: &'p Pack, given: Option<&str>, sink: &mut Si
 /// reported, so the verdict cannot be eligible) no row binds: guessing either kind would report
 /// the other kind's rules. The one place this is decided for applications; a bare domain
 /// query (`Engine::check_domain` without a subject kind) asks about any filer instead.
-pub(crate) fn binding_rows<'p>(province: Option<&'p Province>, personal: Option<bool>) -> Vec<&'p ProvinceRule> {
+pub(crate) fn binding_rows(province: Option<&Province>, personal: Option<bool>) -> Vec<&ProvinceRule> {
     binding_rows_at(province, personal).into_iter().map(|(_, r)| r).collect()
 }
 
 /// [`binding_rows`] with each row's index in the province's `rules`.
-pub(crate) fn binding_rows_at<'p>(province: Option<&'p Province>, personal: Option<bool>) -> Vec<(usize, &'p ProvinceRule)> {
+pub(crate) fn binding_rows_at(province: Option<&Province>, personal: Option<bool>) -> Vec<(usize, &ProvinceRule)> {
     match (province, personal) {
         (Some(p), Some(pers)) => p.rules.iter().enumerate().filter(|(_, r)| r.applies(pers)).collect(),
         _ => Vec::new(),
@@ -49,7 +49,7 @@ pub(crate) fn binding_rows_at<'p>(province: Option<&'p Province>, personal: Opti
 
 /// The province rows a bare domain query asks about: with no subject kind, every row that binds
 /// some filer (the question is whether anyone may file the name there).
-pub(crate) fn query_rows<'p>(province: Option<&'p Province>, personal: Option<bool>) -> Vec<&'p ProvinceRule> {
+pub(crate) fn query_rows(province: Option<&Province>, personal: Option<bool>) -> Vec<&ProvinceRule> {
     match personal {
         Some(_) => binding_rows(province, personal),
         None => province.map(|p| p.rules.iter().collect()).unwrap_or_default(),

@@ -78,6 +78,7 @@ macro_rules! row_kinds {
                 match self { $( Self::$variant(_) => $tag, )+ }
             }
             /// The registry entry of this row's kind.
+            #[allow(clippy::expect_used, reason = "KINDS has an entry for every variant: both come from this macro's list")]
             pub fn info(&self) -> &'static KindInfo {
                 match self { $( Self::$variant(_) => KINDS.iter().find(|k| k.kind == $tag).expect("every kind is in KINDS"), )+ }
             }

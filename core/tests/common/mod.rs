@@ -19,12 +19,12 @@ pub fn personal() -> Value {
 }
 
 /// The findings of an application on the embedded pack as (code, path) pairs.
-#[allow(dead_code)] // not every test file that shares personal() asks for findings
+#[allow(dead_code, reason = "not every test file that shares personal() asks for findings")]
 pub fn found(app: &Value) -> Vec<(&'static str, String)> {
     found_on(&beiancheck::Engine::embedded(), app)
 }
 
-#[allow(dead_code)]
+#[allow(dead_code, reason = "not every test file that shares personal() asks for findings")]
 pub fn found_on(e: &beiancheck::Engine, app: &Value) -> Vec<(&'static str, String)> {
     let r = e.check_value_at(app, None).unwrap_or_else(|err| panic!("an input error, not a report: {err:?}"));
     r.findings.iter().map(|f| (f.code, f.path.clone())).collect()

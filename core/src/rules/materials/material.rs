@@ -30,16 +30,10 @@ impl RowKind for MaterialRow {
     fn check<'r>(&'r self, site: &mut Site<'_, 'r>, _sink: &mut Sink) {
         match site {
             // On the checklist when the case meets the row's conditions.
-            Site::Checklist { holds, rows } => {
-                if holds(self) {
-                    rows.push(self);
-                }
-            }
+            Site::Checklist { holds, rows } if holds(self) => rows.push(self),
             // An uploaded kind this row accepts for its code.
-            Site::SatisfiedBy { code, kind, satisfied } => {
-                if self.code == *code && self.satisfied_by.iter().any(|s| s == *kind) {
-                    **satisfied = true;
-                }
+            Site::SatisfiedBy { code, kind, satisfied } if self.code == *code && self.satisfied_by.iter().any(|s| s == *kind) => {
+                **satisfied = true;
             }
             _ => {}
         }

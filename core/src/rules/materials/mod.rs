@@ -69,6 +69,7 @@ fn item(pack: &Pack, row: &MaterialRow) -> MaterialItem {
         .get_or_init(|| {
             let code = MATERIAL_CODES.iter().copied().find(|c| *c == row.code).unwrap_or("SUPPLEMENTARY_PROOF");
             // Every citation of a loaded pack resolves (pack.rs).
+            #[allow(clippy::expect_used, reason = "every citation of a loaded pack resolves: checked at pack load")]
             let doc = pack.catalogue.document(&row.source).expect("a resolved citation");
             MaterialItem::new(
                 code,

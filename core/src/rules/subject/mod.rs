@@ -124,7 +124,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     let people_months = margin(Holder::People, sink);
     match &subject.certificate {
         Fact::Value(cert) => {
-            subject_certificate(cx, cert, &prov_rules, sink);
+            subject_certificate(cx, cert, prov_rules, sink);
             validity(cx, "subject.certificate.valid_until", cert.valid_until, ("主体", "subject's"), months, sink);
         }
         Fact::Absent => sink.fact_missing(
@@ -165,7 +165,7 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
         }
         validity(cx, &format!("{}.id_valid_until", role.path), p.id_valid_until, (role.zh, role.en), people_months, sink);
         if let (Some(t), Some(n)) = (p.id_type.value(), p.id_number.as_deref()) {
-            province_id_rules(cx, &prov_rules, &role, t, n, sink);
+            province_id_rules(cx, prov_rules, &role, t, n, sink);
         }
         for (field, value) in [("mobile", &p.mobile), ("emergency_mobile", &p.emergency_mobile)] {
             if value.is_absent() {
@@ -190,12 +190,12 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     }
 
     if personal {
-        non_local(cx, &prov_rules, sink);
+        non_local(cx, prov_rules, sink);
     } else {
-        owners(cx, &prov_rules, sink);
+        owners(cx, prov_rules, sink);
         cross_province(cx, sink);
     }
-    distinct_numbers(cx, &prov_rules, sink);
+    distinct_numbers(cx, prov_rules, sink);
     if let Some(prov) = cx.province {
         let place = crate::rules::place(prov);
         ask(prov_rules.iter().copied(), &mut Site::Subject { province: &place, subject }, sink);

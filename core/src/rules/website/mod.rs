@@ -43,10 +43,10 @@ fn negated(text: &str, at: usize, negations: &[String], max_gap: u32) -> bool {
 
 pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
     let rules = &cx.rows;
-    count(cx, &rules, sink);
+    count(cx, rules, sink);
     for (i, w) in cx.app.websites.iter().enumerate() {
         if let Some(name) = w.name.as_deref() {
-            name_rules(cx, i, name, &rules, sink);
+            name_rules(cx, i, name, rules, sink);
         }
         if w.service_content.is_absent() {
             sink.fact_missing(
@@ -56,9 +56,9 @@ pub(crate) fn check(cx: &Cx, sink: &mut Sink) {
                 "the website's services (whether this subject may offer them, whether they need a pre-approval)",
             );
         }
-        services(cx, i, w, &rules, sink);
+        services(cx, i, w, rules, sink);
         pre_approval(cx, i, w, sink);
-        remarks(cx, i, w, &rules, sink);
+        remarks(cx, i, w, rules, sink);
     }
 }
 
