@@ -4,6 +4,7 @@
 //! registrable domain, suffix and TLD, or the same refusal, on bench/compare.py's mix (its first
 //! 5,000 names, tests/data/compare_mix_names.txt) and on every input of the conformance suites;
 //! and the codes-only check gives the verdict and codes of the rendered one.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::domain::{check_name, check_name_codes, normalize, split, DomainQuery};
 use beiancheck::Engine;
 use publicsuffix::Psl;

@@ -1,5 +1,6 @@
 //! False rejections (issue 19 step 4): applications the reference lets through that the engine
 //! refused. Each fixture fails before its fix and passes after; each names its reference line.
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::Engine;
 use serde_json::{json, Value};
 

@@ -1,6 +1,7 @@
 //! Province notes in the report (issue 19 step 3): the `note` rows a filer should read in this
 //! case (provinces.json `report_notes` topics; pack/notes.rs), Tencent's rows only, by
 //! applies_to and filing type; a report without notes has no `notes` key (unchanged JSON).
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test code: a failure should stop it loudly")]
 use beiancheck::Engine;
 use serde_json::{json, Value};
 
