@@ -49,11 +49,9 @@ pub(crate) fn binding_rows_at(province: Option<&Province>, personal: Option<bool
 
 /// The province rows a bare domain query asks about: with no subject kind, every row that binds
 /// some filer (the question is whether anyone may file the name there).
-pub(crate) fn query_rows(province: Option<&Province>, personal: Option<bool>) -> Vec<&ProvinceRule> {
-    match personal {
-        Some(_) => binding_rows(province, personal),
-        None => province.map(|p| p.rules.iter().collect()).unwrap_or_default(),
-    }
+/// An iterator, not a list: it runs once per domain of a bulk query.
+pub(crate) fn query_rows(province: Option<&Province>, personal: Option<bool>) -> impl Iterator<Item = &ProvinceRule> {
+    province.into_iter().flat_map(|p| p.rules.iter()).filter(move |r| personal.is_none_or(|pers| r.applies(pers)))
 }
 
 /// A province as the rows' messages name it.

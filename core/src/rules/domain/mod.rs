@@ -480,7 +480,7 @@ fn check_in<'a, 'p>(pack: &'p Pack, name: &'a str, q: &DomainQuery, mut sink: Si
             national_name_rules(p.tld(), status, row, reserved, kind, "domain", &mut sink);
             if let Some(prov) = province {
                 let rows = crate::rules::query_rows(Some(prov), kind.map(vocab::is_personal));
-                province_name_rules(&p.to_parsed(), status, kind, prov, &rows, "domain", &mut sink);
+                province_name_rules(&p.to_parsed(), status, kind, prov, rows, "domain", &mut sink);
             }
             r.tld_status = Some(status);
             r.tld_row = row;
@@ -531,7 +531,7 @@ pub(crate) fn name_rules(
     let (status, row) = pack.tld(&p.tld);
     national_name_rules(&p.tld, status, row, reserved_for(pack, &p.suffix, &p.tld), subject_kind, path, sink);
     if let Some(prov) = province {
-        province_name_rules(p, status, subject_kind, prov, rows, path, sink);
+        province_name_rules(p, status, subject_kind, prov, rows.iter().copied(), path, sink);
     }
 }
 
@@ -585,12 +585,12 @@ pub(crate) fn national_name_rules(
 
 /// The province's name rules (its TLD list and reserved words): the rows of `rows` asked at
 /// the domain name.
-fn province_name_rules(
+fn province_name_rules<'r>(
     p: &Parsed,
     status: TldStatus,
     subject_kind: Option<&str>,
     prov: &Province,
-    rows: &[&ProvinceRule],
+    rows: impl IntoIterator<Item = &'r ProvinceRule>,
     path: &str,
     sink: &mut Sink,
 ) {
@@ -604,7 +604,7 @@ fn province_name_rules(
         path,
         to_unicode,
     };
-    ask(rows.iter().copied(), &mut Site::DomainName(&name), sink);
+    ask(rows, &mut Site::DomainName(&name), sink);
 }
 
 /// The reserved-suffix row for a domain: its public suffix (gov.cn, 政务.cn) or its TLD (.政务).

@@ -10,6 +10,7 @@ use crate::report::sink::Sink;
 use crate::rules::registry::{check, say, RowKind};
 use crate::rules::site::Site;
 use serde::Deserialize;
+use std::fmt::Write;
 
 /// The subject's address may not contain these words; `reason_zh`/`reason_en` say what the
 /// bureau wants instead.
@@ -40,7 +41,7 @@ impl RowKind for AddressForbiddenWords {
 
     fn statement(&self) -> String {
         let mut s = format!("The subject's address may not contain {}", say::list(&self.words));
-        say::reason(&mut s, &Some(self.reason_zh.clone()), &Some(self.reason_en.clone()));
+        let _ = write!(s, " ({}; {})", self.reason_en, self.reason_zh);
         s
     }
 
